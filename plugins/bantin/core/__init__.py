@@ -1,0 +1,1 @@
+"""The plain-Python core of bantin. Nothing in this package imports MkDocs."""

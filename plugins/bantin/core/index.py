@@ -1,0 +1,346 @@
+"""The news index: every item read once per build, validated, frozen and shared.
+
+Reading is in ``load``; everything derived (URLs, archives, topics, officials, awards,
+related items) is computed once in ``NewsIndex.build`` and never mutated afterwards.
+"""
+
+from __future__ import annotations
+
+import bisect
+import posixpath
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field, replace
+from datetime import date, datetime
+from pathlib import Path
+
+from bantin.core import frontmatter, schema, urls
+from bantin.core.model import Award, NewsItem
+from bantin.core.problems import Problem
+from bantin.core.vntext import grouping_key, slugify
+
+NEWS_FOLDER = "tin-tuc/"
+
+
+def is_news_source(src_uri: str) -> bool:
+    return src_uri.startswith(NEWS_FOLDER) and src_uri.endswith(".md")
+
+
+def read_item(content_dir: Path, src_uri: str, display_root: str) -> tuple[NewsItem | None, list[Problem]]:
+    """Read and validate one news file. ``display_root`` prefixes paths in messages."""
+    path = posixpath.join(display_root, src_uri) if display_root else src_uri
+    absolute = content_dir / src_uri
+    try:
+        raw = absolute.read_bytes()
+    except OSError as error:
+        return None, [Problem(path, 0, "file", f"cannot be read: {error.strerror}")]
+    parsed = frontmatter.read(path, raw)
+    if parsed.mapping is None or parsed.source is None:
+        return None, list(parsed.problems)
+    item, problems = schema.read_item(
+        src_uri=src_uri,
+        path=path,
+        mapping=parsed.mapping,
+        offset=parsed.source.front_matter_line - 1,
+        body=parsed.source.body,
+        body_line=parsed.source.body_line,
+    )
+    problems = list(parsed.problems) + problems
+    if item is not None and item.image:
+        image_path = content_dir / item.folder / item.image
+        if not image_path.is_file():
+            problems.append(
+                Problem(
+                    path,
+                    _line_of(parsed.source.text, "image"),
+                    "image",
+                    f'"{item.image}" does not exist next to the item; '
+                    "check the file name (letter case matters)",
+                )
+            )
+    if problems:
+        return None, problems
+    return item, []
+
+
+def _line_of(text: str, key: str) -> int:
+    for number, line in enumerate(text.split("\n"), 1):
+        if line.startswith(f"{key}:"):
+            return number
+    return 0
+
+
+def load(
+    content_dir: Path, src_uris: Iterable[str], display_root: str = "content"
+) -> tuple[list[NewsItem], list[Problem]]:
+    """Read every news file; problems of all files are returned together."""
+    items: list[NewsItem] = []
+    problems: list[Problem] = []
+    for src_uri in sorted(src_uris):
+        item, item_problems = read_item(content_dir, src_uri, display_root)
+        problems += item_problems
+        if item is not None:
+            items.append(item)
+    return items, problems
+
+
+def discover(content_dir: Path) -> list[str]:
+    """Source paths of every news file under ``content/tin-tuc/``."""
+    news = content_dir / NEWS_FOLDER
+    if not news.is_dir():
+        return []
+    return sorted(p.relative_to(content_dir).as_posix() for p in news.rglob("*.md") if p.is_file())
+
+
+@dataclass(frozen=True)
+class Term:
+    """A topic or an official: every spelling grouped under one key, one page, one URL."""
+
+    key: str
+    name: str
+    slug: str
+    url: str
+    items: tuple[NewsItem, ...]
+    """Newest first."""
+    spellings: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class TitleSpan:
+    """One title an official held, as the news items name it, from ``first`` to ``last``."""
+
+    title: str
+    first: date
+    last: date
+
+
+@dataclass(frozen=True)
+class OfficialTerm(Term):
+    titles: tuple[TitleSpan, ...] = ()
+
+
+@dataclass(frozen=True)
+class AwardRow:
+    item: NewsItem
+    award: Award
+
+    @property
+    def year(self) -> int:
+        return self.item.date.year
+
+
+@dataclass(frozen=True)
+class Tally:
+    label: str
+    awards: int
+    collectives: int
+    individuals: int
+
+
+@dataclass(frozen=True)
+class NewsIndex:
+    """All published (or previewed) items and everything derived from them."""
+
+    items: tuple[NewsItem, ...]
+    """Sorted by (date, slug), oldest first."""
+    topics: tuple[Term, ...]
+    officials: tuple[OfficialTerm, ...]
+    award_rows: tuple[AwardRow, ...]
+    by_src_uri: dict[str, NewsItem] = field(compare=False)
+    _postings: dict[str, tuple[NewsItem, ...]] = field(compare=False, repr=False)
+    topic_of: dict[str, Term] = field(compare=False, repr=False)
+    official_of: dict[str, OfficialTerm] = field(compare=False, repr=False)
+
+    # -- construction -------------------------------------------------------------------
+
+    @classmethod
+    def build(
+        cls, items: Sequence[NewsItem], *, now: datetime, preview: bool
+    ) -> tuple[NewsIndex, list[Problem]]:
+        """Assign URLs and statuses, drop unpublished items unless previewing, derive all."""
+        problems: list[Problem] = []
+        kept: list[NewsItem] = []
+        for item in items:
+            status = "draft" if item.draft else "scheduled" if item.date > now else "published"
+            if status != "published" and not preview:
+                continue
+            kept.append(replace(item, url=urls.item(item), status=status))
+        kept.sort(key=lambda entry: entry.sort_key)
+        problems += _url_collisions(kept)
+        topics = _group_terms(kept, lambda item: item.tags, urls.topic)
+        officials = _group_officials(kept)
+        postings: dict[str, tuple[NewsItem, ...]] = {}
+        for term in topics:
+            postings["t:" + term.key] = tuple(reversed(term.items))
+        for official in officials:
+            postings["o:" + official.key] = tuple(reversed(official.items))
+        index = cls(
+            items=tuple(kept),
+            topics=topics,
+            officials=officials,
+            award_rows=tuple(AwardRow(item, award) for item in kept for award in item.awards),
+            by_src_uri={item.src_uri: item for item in kept},
+            _postings=postings,
+            topic_of={term.key: term for term in topics},
+            official_of={term.key: term for term in officials},
+        )
+        return index, problems
+
+    # -- queries ------------------------------------------------------------------------
+
+    @property
+    def newest_first(self) -> tuple[NewsItem, ...]:
+        return tuple(reversed(self.items))
+
+    def years(self) -> list[tuple[int, list[NewsItem]]]:
+        """Years, newest first, each with its items newest first."""
+        groups: dict[int, list[NewsItem]] = defaultdict(list)
+        for item in reversed(self.items):
+            groups[item.date.year].append(item)
+        return sorted(groups.items(), reverse=True)
+
+    def months(self) -> list[tuple[tuple[int, int], list[NewsItem]]]:
+        groups: dict[tuple[int, int], list[NewsItem]] = defaultdict(list)
+        for item in reversed(self.items):
+            groups[(item.date.year, item.date.month)].append(item)
+        return sorted(groups.items(), reverse=True)
+
+    def topic_for(self, tag: str) -> Term:
+        return self.topic_of[grouping_key(tag)]
+
+    def official_for(self, name: str) -> OfficialTerm:
+        return self.official_of[grouping_key(name)]
+
+    def related(self, item: NewsItem, count: int = 5, window: int = 24) -> list[NewsItem]:
+        """"Các tin khác": items sharing officials (weight 2) and topics (weight 1), then recency.
+
+        Uses the postings of the item's own terms, and only ``window`` neighbours in time on
+        each side within a posting, so the cost per item does not grow with the site.
+        """
+        scores: Counter[str] = Counter()
+        candidates: dict[str, NewsItem] = {}
+        keys = [("o:" + grouping_key(o.name), 2) for o in item.officials]
+        keys += [("t:" + grouping_key(tag), 1) for tag in item.tags]
+        for key, weight in keys:
+            posting = self._postings.get(key, ())
+            position = bisect.bisect_left(posting, item.sort_key, key=lambda e: e.sort_key)
+            for other in posting[max(0, position - window) : position + window + 1]:
+                if other.src_uri != item.src_uri:
+                    scores[other.src_uri] += weight
+                    candidates[other.src_uri] = other
+        position = bisect.bisect_left(self.items, item.sort_key, key=lambda e: e.sort_key)
+        for other in self.items[max(0, position - count) : position + count + 1]:
+            if other.src_uri != item.src_uri:
+                candidates.setdefault(other.src_uri, other)
+
+        def rank(other: NewsItem) -> tuple[int, float, str]:
+            distance = abs((other.date - item.date).total_seconds())
+            return (-scores[other.src_uri], distance, other.slug)
+
+        return sorted(candidates.values(), key=rank)[:count]
+
+    def award_tallies(self, label_of: str) -> list[Tally]:
+        """Tallies by ``year``, ``issuer`` or ``kind``; labels grouped like names."""
+        totals: dict[str, list[int]] = {}
+        labels: dict[str, Counter[str]] = defaultdict(Counter)
+        for row in self.award_rows:
+            if label_of == "year":
+                label = str(row.year)
+            elif label_of == "issuer":
+                label = row.award.issuer
+            else:
+                label = row.award.name
+            key = grouping_key(label)
+            labels[key][label] += 1
+            entry = totals.setdefault(key, [0, 0, 0])
+            entry[0] += 1
+            entry[1] += row.award.collectives
+            entry[2] += row.award.individuals
+        tallies = [
+            Tally(_preferred(labels[key]), *values) for key, values in totals.items()
+        ]
+        if label_of == "year":
+            return sorted(tallies, key=lambda t: t.label, reverse=True)
+        return sorted(tallies, key=lambda t: (-t.awards, t.label))
+
+
+def _preferred(spellings: Counter[str]) -> str:
+    """The most used spelling; ties go to the alphabetically first, so output is stable."""
+    return sorted(spellings.items(), key=lambda pair: (-pair[1], pair[0]))[0][0]
+
+
+def _url_collisions(items: list[NewsItem]) -> list[Problem]:
+    problems: list[Problem] = []
+    seen: dict[str, NewsItem] = {}
+    for item in items:
+        other = seen.get(item.url)
+        if other is None:
+            seen[item.url] = item
+            continue
+        problems.append(
+            Problem(
+                item.path,
+                0,
+                "slug",
+                f'"{item.slug}" is also the slug of {other.path} in the same month, so both '
+                f"would be published at /{item.url}; add a different slug: line to one of them",
+            )
+        )
+    return problems
+
+
+def _unique_slugs(keys: list[str], names: dict[str, str]) -> dict[str, str]:
+    """A slug per key; different keys that slugify alike (Hải/Hài) get -2, -3… in key order."""
+    result: dict[str, str] = {}
+    used: set[str] = set()
+    for key in sorted(keys):
+        base = slugify(names[key]) or "muc"
+        slug, number = base, 2
+        while slug in used:
+            slug, number = f"{base}-{number}", number + 1
+        used.add(slug)
+        result[key] = slug
+    return result
+
+
+def _group_terms(items: list[NewsItem], values_of: object, url_of: object) -> tuple[Term, ...]:
+    groups: dict[str, list[NewsItem]] = defaultdict(list)
+    spellings: dict[str, Counter[str]] = defaultdict(Counter)
+    for item in items:
+        for value in values_of(item):  # type: ignore[operator]
+            key = grouping_key(value)
+            if not groups[key] or groups[key][-1] is not item:
+                groups[key].append(item)
+            spellings[key][value] += 1
+    names = {key: _preferred(spellings[key]) for key in groups}
+    slugs = _unique_slugs(list(groups), names)
+    terms = [
+        Term(
+            key=key,
+            name=names[key],
+            slug=slugs[key],
+            url=url_of(slugs[key]),  # type: ignore[operator]
+            items=tuple(reversed(groups[key])),
+            spellings=tuple(sorted(spellings[key])),
+        )
+        for key in groups
+    ]
+    return tuple(sorted(terms, key=lambda term: (term.slug, term.key)))
+
+
+def _group_officials(items: list[NewsItem]) -> tuple[OfficialTerm, ...]:
+    terms = _group_terms(items, lambda item: [o.name for o in item.officials], urls.official)
+    result = []
+    for term in terms:
+        spans: list[TitleSpan] = []
+        for item in reversed(term.items):  # oldest first
+            for official in item.officials:
+                if grouping_key(official.name) != term.key or not official.title:
+                    continue
+                day = item.date.date()
+                if spans and grouping_key(spans[-1].title) == grouping_key(official.title):
+                    spans[-1] = replace(spans[-1], last=day)
+                else:
+                    spans.append(TitleSpan(official.title, day, day))
+        result.append(OfficialTerm(**{**term.__dict__, "titles": tuple(spans)}))
+    return tuple(result)

@@ -1,0 +1,95 @@
+"""Vietnamese text: NFC storage, grouping keys, ASCII slugs and Vietnamese display formats."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from datetime import date, datetime
+
+from slugify import slugify as _library_slugify
+
+# Combining marks that carry the five written tones. Quality marks (circumflex U+0302,
+# breve U+0306, horn U+031B) are part of the letter and stay: "Hải" and "Hài" must not merge.
+_TONE_MARKS = {
+    "\u0300": "2",  # huyền
+    "\u0301": "1",  # sắc
+    "\u0303": "4",  # ngã
+    "\u0309": "3",  # hỏi
+    "\u0323": "5",  # nặng
+}
+_SPACES = re.compile(r"\s+")
+
+
+def nfc(text: str) -> str:
+    """Text as stored everywhere in bantin: Unicode NFC with non-breaking spaces made plain."""
+    return unicodedata.normalize("NFC", text.replace("\u00a0", " "))
+
+
+def clean_text(text: str) -> str:
+    """NFC text with runs of whitespace collapsed; used for titles, names and tags."""
+    return _SPACES.sub(" ", nfc(text)).strip()
+
+
+def _syllable_key(syllable: str) -> str:
+    decomposed = unicodedata.normalize("NFD", syllable)
+    tone = ""
+    letters = []
+    for char in decomposed:
+        if char in _TONE_MARKS:
+            tone = tone or _TONE_MARKS[char]
+        else:
+            letters.append(char)
+    return unicodedata.normalize("NFC", "".join(letters)) + tone
+
+
+def grouping_key(text: str) -> str:
+    """Key under which spellings of one name or topic are grouped.
+
+    Tone placement (``Hòa``/``Hoà``, ``Thủy``/``Thuỷ``, ``Ủy``/``Uỷ``), letter case and spacing
+    are folded; the tone itself and the letters are kept, so ``Hải`` and ``Hài`` stay apart.
+    """
+    words = clean_text(text).casefold().split(" ")
+    return " ".join(_syllable_key(word) for word in words if word)
+
+
+def slugify(text: str) -> str:
+    """ASCII slug: tones stripped, ``đ`` → ``d``, words joined by ``-``.
+
+    python-slugify does the transliteration; ``đ``/``Đ`` are mapped first because they have
+    no Unicode decomposition and some transliteration tables turn them into ``dj``.
+    """
+    prepared = nfc(text).replace("đ", "d").replace("Đ", "D")
+    return str(_library_slugify(prepared, lowercase=True, max_length=80, word_boundary=True))
+
+
+def heading_slug(value: str, separator: str) -> str:
+    """Heading ids for Python-Markdown's ``toc`` extension, made by the same slugifier."""
+    slug = slugify(value)
+    return slug.replace("-", separator) if separator != "-" else slug
+
+
+def format_number(value: int) -> str:
+    """Integers the Vietnamese way: ``8705`` → ``8.705``."""
+    return f"{value:,}".replace(",", ".")
+
+
+def format_date(value: date | datetime) -> str:
+    """``03/08/2018``."""
+    return value.strftime("%d/%m/%Y")
+
+
+def format_datetime(value: datetime) -> str:
+    """``03/08/2018 09:12``."""
+    return value.strftime("%d/%m/%Y %H:%M")
+
+
+_WEEKDAYS = ("Thứ Hai", "Thứ Ba", "Thứ Tư", "Thứ Năm", "Thứ Sáu", "Thứ Bảy", "Chủ Nhật")
+
+
+def format_weekday_date(value: datetime) -> str:
+    """``Thứ Sáu, 03/08/2018 09:12`` as Vietnamese portals print publication times."""
+    return f"{_WEEKDAYS[value.weekday()]}, {format_datetime(value)}"
+
+
+def month_name(month: int) -> str:
+    return f"Tháng {month}"
