@@ -10,7 +10,9 @@ from zoneinfo import ZoneInfo
 VIETNAM = ZoneInfo("Asia/Ho_Chi_Minh")
 
 _ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?)?$")
-_VIETNAMESE = re.compile(r"^(\d{1,2})/(\d{1,2})/(\d{4})(?:,?\s+(\d{1,2})[:h](\d{2})(?::(\d{2}))?)?$")
+_VIETNAMESE = re.compile(
+    r"^(\d{1,2})/(\d{1,2})/(\d{4})(?:,?\s+(\d{1,2})[:h](\d{2})(?::(\d{2}))?)?$"
+)
 
 DATE_HINT = "use 03/08/2018 or 2018-08-03"
 DATETIME_HINT = "use 03/08/2018 09:12 or 2018-08-03 09:12"

@@ -26,7 +26,9 @@ def is_news_source(src_uri: str) -> bool:
     return src_uri.startswith(NEWS_FOLDER) and src_uri.endswith(".md")
 
 
-def read_item(content_dir: Path, src_uri: str, display_root: str) -> tuple[NewsItem | None, list[Problem]]:
+def read_item(
+    content_dir: Path, src_uri: str, display_root: str
+) -> tuple[NewsItem | None, list[Problem]]:
     """Read and validate one news file. ``display_root`` prefixes paths in messages."""
     path = posixpath.join(display_root, src_uri) if display_root else src_uri
     absolute = content_dir / src_uri
@@ -150,6 +152,8 @@ class NewsIndex:
     _postings: dict[str, tuple[NewsItem, ...]] = field(compare=False, repr=False)
     topic_of: dict[str, Term] = field(compare=False, repr=False)
     official_of: dict[str, OfficialTerm] = field(compare=False, repr=False)
+    year_counts: tuple[tuple[int, int], ...] = ()
+    """(year, number of items), newest year first: the archive box on every page."""
 
     # -- construction -------------------------------------------------------------------
 
@@ -183,6 +187,9 @@ class NewsIndex:
             _postings=postings,
             topic_of={term.key: term for term in topics},
             official_of={term.key: term for term in officials},
+            year_counts=tuple(
+                sorted(Counter(item.date.year for item in kept).items(), reverse=True)
+            ),
         )
         return index, problems
 
@@ -212,7 +219,7 @@ class NewsIndex:
         return self.official_of[grouping_key(name)]
 
     def related(self, item: NewsItem, count: int = 5, window: int = 24) -> list[NewsItem]:
-        """"Các tin khác": items sharing officials (weight 2) and topics (weight 1), then recency.
+        """ "Các tin khác": items sharing officials (weight 2) and topics (weight 1), then recency.
 
         Uses the postings of the item's own terms, and only ``window`` neighbours in time on
         each side within a posting, so the cost per item does not grow with the site.
@@ -256,9 +263,7 @@ class NewsIndex:
             entry[0] += 1
             entry[1] += row.award.collectives
             entry[2] += row.award.individuals
-        tallies = [
-            Tally(_preferred(labels[key]), *values) for key, values in totals.items()
-        ]
+        tallies = [Tally(_preferred(labels[key]), *values) for key, values in totals.items()]
         if label_of == "year":
             return sorted(tallies, key=lambda t: t.label, reverse=True)
         return sorted(tallies, key=lambda t: (-t.awards, t.label))

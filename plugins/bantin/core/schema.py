@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import contextlib
 import posixpath
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
+from difflib import get_close_matches
 from typing import Any
 
 import yaml
@@ -31,7 +33,7 @@ _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _ALIAS = re.compile(r"^/[A-Za-z0-9._~/%-]*$")
 
 
-class _Invalid(Exception):
+class _InvalidValueError(Exception):
     """A value could not be used; the Problem has been recorded already."""
 
 
@@ -46,9 +48,9 @@ class _Checker:
     def line(self, node: yaml.Node) -> int:
         return int(node.start_mark.line) + 1 + self.offset
 
-    def fail(self, node: yaml.Node, field: str, message: str) -> _Invalid:
+    def fail(self, node: yaml.Node, field: str, message: str) -> _InvalidValueError:
         self.problems.append(Problem(self.path, self.line(node), field, message))
-        return _Invalid()
+        return _InvalidValueError()
 
     # -- scalar kinds -------------------------------------------------------------------
 
@@ -65,7 +67,7 @@ class _Checker:
             raise self.fail(
                 node,
                 field,
-                f'{node.value} is read as {word}, not text; put it in double quotes: '
+                f"{node.value} is read as {word}, not text; put it in double quotes: "
                 f'{field.rsplit(".", 1)[-1]}: "{node.value}"',
             )
         value = clean_text(str(node.value))
@@ -142,8 +144,6 @@ def _show(node: yaml.Node) -> str:
 
 
 def _unknown_key(key: str, allowed: tuple[str, ...]) -> str:
-    from difflib import get_close_matches
-
     close = get_close_matches(key, allowed, n=1, cutoff=0.6)
     hint = f'did you mean "{close[0]}"?' if close else "allowed keys: " + ", ".join(allowed)
     return f"unknown key; {hint}"
@@ -173,7 +173,7 @@ def _tags(c: _Checker, node: yaml.Node, field: str) -> tuple[str, ...]:
     for index, child in enumerate(nodes, 1):
         try:
             values.append(c.text(child, f"{field}[{index}]"))
-        except _Invalid:
+        except _InvalidValueError:
             continue
     return tuple(dict.fromkeys(values))
 
@@ -185,12 +185,10 @@ def _meeting(c: _Checker, node: yaml.Node, field: str) -> Meeting:
     values: dict[str, Any] = {}
     for key, reader in (("date", c.day), ("kind", _opt(c)), ("location", _opt(c))):
         if key in entries:
-            try:
+            with contextlib.suppress(_InvalidValueError):
                 values[key] = reader(entries[key][1], f"{field}.{key}")
-            except _Invalid:
-                pass
     if "date" not in values:
-        raise _Invalid()
+        raise _InvalidValueError()
     return Meeting(**values)
 
 
@@ -205,18 +203,22 @@ def _officials(c: _Checker, node: yaml.Node, field: str) -> tuple[Official, ...]
         where = f"{field}[{index}]"
         try:
             entries = c.mapping(child, where, example)
-        except _Invalid:
+        except _InvalidValueError:
             continue
         c.keys(entries, where, ("name", "title", "role"), ("name",), child)
         try:
             name = c.text(entries["name"][1], f"{where}.name") if "name" in entries else None
-            title = c.text(entries["title"][1], f"{where}.title", allow_empty=True) if (
-                "title" in entries
-            ) else ""
-            role = c.text(entries["role"][1], f"{where}.role", allow_empty=True) if (
-                "role" in entries
-            ) else ""
-        except _Invalid:
+            title = (
+                c.text(entries["title"][1], f"{where}.title", allow_empty=True)
+                if ("title" in entries)
+                else ""
+            )
+            role = (
+                c.text(entries["role"][1], f"{where}.role", allow_empty=True)
+                if ("role" in entries)
+                else ""
+            )
+        except _InvalidValueError:
             continue
         if name:
             result.append(Official(name, title, role))
@@ -231,7 +233,7 @@ def _awards(c: _Checker, node: yaml.Node, field: str) -> tuple[Award, ...]:
         where = f"{field}[{index}]"
         try:
             entries = c.mapping(child, where, example)
-        except _Invalid:
+        except _InvalidValueError:
             continue
         c.keys(entries, where, allowed, ("name", "issuer"), child)
         values: dict[str, Any] = {}
@@ -247,7 +249,7 @@ def _awards(c: _Checker, node: yaml.Node, field: str) -> tuple[Award, ...]:
                     values[key] = _tags(c, value_node, f"{where}.{key}")
                 else:
                     values[key] = c.text(value_node, f"{where}.{key}")
-            except _Invalid:
+            except _InvalidValueError:
                 ok = False
         if ok and "name" in values and "issuer" in values:
             result.append(Award(**values))
@@ -290,13 +292,16 @@ def _aliases(c: _Checker, node: yaml.Node, field: str) -> tuple[str, ...]:
         where = f"{field}[{index}]"
         try:
             value = c.text(child, where)
-        except _Invalid:
+        except _InvalidValueError:
             continue
         if not _ALIAS.match(value) or ".." in value.split("/"):
-            c.fail(child, where, f'"{value}" is not a site path; write it like /tin-tuc/2018/08/cu/')
+            c.fail(
+                child, where, f'"{value}" is not a site path; write it like /tin-tuc/2018/08/cu/'
+            )
             continue
-        values.append(value if value.endswith("/") or "." in value.rsplit("/", 1)[-1]
-                      else value + "/")
+        values.append(
+            value if value.endswith("/") or "." in value.rsplit("/", 1)[-1] else value + "/"
+        )
     return tuple(values)
 
 
@@ -346,7 +351,7 @@ def read_item(
             continue
         try:
             values[key] = normaliser(checker, value_node, key)
-        except _Invalid:
+        except _InvalidValueError:
             continue
     for key in REQUIRED:
         if key not in seen:

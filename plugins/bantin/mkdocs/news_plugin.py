@@ -1,0 +1,216 @@
+"""MkDocs adapter for the news index and the generated portal pages.
+
+Thin by design: reading, validating, grouping and planning live in ``bantin.core``. This
+module only moves data between MkDocs events and the core, and keeps it in side maps
+keyed by ``src_uri`` rather than on MkDocs objects.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+from typing import Any, Literal, cast
+
+import jinja2
+from markupsafe import escape
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
+
+from bantin.core import frontmatter, pages, urls
+from bantin.core.dates import build_now
+from bantin.core.index import NewsIndex, is_news_source, load
+from bantin.core.problems import ContentError, Problem
+from bantin.core.vntext import format_date, format_datetime, format_number, format_weekday_date
+
+log = logging.getLogger("mkdocs.plugins.bantin.news")
+
+
+class NewsConfig(base.Config):
+    office_name = c.Type(str, default="Văn phòng Ủy ban nhân dân tỉnh")
+    """Shown in the banner, the footer and the page titles."""
+    slogan = c.Type(str, default="")
+    """The banner's slogan line, as legacy portals show it."""
+    address = c.Type(str, default="")
+    hotline = c.Type(str, default="")
+    email = c.Type(str, default="")
+    editor = c.Type(str, default="")
+    """Person responsible for the content (the law asks a state portal to name them)."""
+    licence = c.Type(str, default="")
+    """Licence line of the electronic information page, if the office has one."""
+    page_size = c.Type(int, default=20)
+    """Items per page in every paginated list."""
+    home_count = c.Type(int, default=9)
+    """Items on the home page: one lead story and the cards after it."""
+    related_count = c.Type(int, default=5)
+    """Items in "Các tin khác" under each item."""
+
+
+class NewsPlugin(BasePlugin[NewsConfig]):
+    """Builds the frozen news index once per build and serves it to the other plugins."""
+
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.preview = False
+        self._reset()
+
+    def _reset(self) -> None:
+        self.index: NewsIndex | None = None
+        self.problems: list[Problem] = []
+        self.specs: dict[str, pages.PageSpec] = {}
+
+    # -- lifecycle ----------------------------------------------------------------------
+
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        # Drafts and scheduled items are shown, marked, only in the local preview.
+        self.preview = command == "serve"
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self._reset()  # the instance lives across `mkdocs serve` rebuilds
+        return config
+
+    @event_priority(100)  # first: every other bantin plugin reads the index in its on_files
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
+        docs_dir = Path(config.docs_dir)
+        project = Path(config.config_file_path).parent
+        display_root = _relative(docs_dir, project)
+        news_files = [f for f in files if is_news_source(f.src_uri) and f.src_dir]
+        items, problems = load(docs_dir, [f.src_uri for f in news_files], display_root)
+        index, index_problems = NewsIndex.build(items, now=build_now(), preview=self.preview)
+        problems += index_problems
+        specs = pages.plan(index, self.config.page_size, self.config.home_count)
+        problems += _reserved_path_problems(files, specs, display_root)
+        self.problems = problems
+        if problems and not self.preview:
+            raise PluginError(str(ContentError(problems)))
+        for problem in problems:
+            log.error(problem.format())
+
+        for file in news_files:
+            item = index.by_src_uri.get(file.src_uri)
+            if item is None:
+                # Unpublished (draft, scheduled) or broken: not built at all, so MkDocs never
+                # reads a broken header itself and publishes it as body text.
+                files.remove(file)
+                continue
+            file.dest_uri = urls.dest_uri(item.url)
+            file.url = item.url
+            file.abs_dest_path = str(Path(config.site_dir) / file.dest_uri)
+            file.inclusion = (
+                InclusionLevel.NOT_IN_NAV if item.status == "published" else InclusionLevel.DRAFT
+            )
+        for spec in specs:
+            if files.get_file_from_path(spec.src_uri) is not None:
+                continue  # reported above as a reserved path; only reachable in preview
+            generated = File.generated(
+                config,
+                spec.src_uri,
+                content="",
+                inclusion=InclusionLevel.INCLUDED if spec.in_nav else InclusionLevel.NOT_IN_NAV,
+            )
+            files.append(generated)
+        self.index = index
+        self.specs = {spec.src_uri: spec for spec in specs}
+        return files
+
+    def on_page_read_source(self, /, *, page: Page, config: MkDocsConfig) -> str | None:
+        """Hand MkDocs the body only: the header was read and validated in on_files."""
+        item = self.index.by_src_uri.get(page.file.src_uri) if self.index else None
+        if item is None or page.file.abs_src_path is None:
+            return None
+        raw = Path(page.file.abs_src_path).read_bytes()
+        text, _ = frontmatter.decode(item.path, raw)
+        source, _ = frontmatter.split(item.path, text or "")
+        return source.body if source else None
+
+    def on_page_markdown(
+        self, markdown: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        item = self.index.by_src_uri.get(page.file.src_uri) if self.index else None
+        spec = self.specs.get(page.file.src_uri)
+        if item is not None:
+            # Escaped once here: Material prints meta title and description without escaping.
+            page.meta.update(
+                title=escape(item.title),
+                description=escape(item.summary),
+                template="bantin/item.html",
+                hide=["navigation"],
+            )
+        elif spec is not None:
+            page.meta.update(
+                title=escape(spec.title),
+                description=escape(spec.description),
+                template=spec.template,
+                hide=["navigation", "toc"],
+            )
+        return markdown
+
+    def on_env(
+        self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files
+    ) -> jinja2.Environment:
+        env.filters.update(
+            vn_date=format_date,
+            vn_datetime=format_datetime,
+            vn_weekday=format_weekday_date,
+            vn_number=format_number,
+        )
+        env.globals.update(
+            bantin_index=self.index,
+            bantin_site=self.config,
+            bantin_problems=[p.format() for p in sorted(self.problems)],
+        )
+        return env
+
+    def on_page_context(
+        self, context: TemplateContext, /, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
+        src_uri = page.file.src_uri
+        # TemplateContext is a closed TypedDict; bantin's keys are added through a plain view.
+        extra = cast(dict[str, Any], context)
+        if self.index is not None and src_uri in self.index.by_src_uri:
+            item = self.index.by_src_uri[src_uri]
+            extra["bantin_item"] = item
+            extra["bantin_related"] = self.index.related(item, self.config.related_count)
+            extra["bantin_officials"] = [
+                (official, self.index.official_for(official.name)) for official in item.officials
+            ]
+            extra["bantin_topics"] = [self.index.topic_for(tag) for tag in item.tags]
+        spec = self.specs.get(src_uri)
+        if spec is not None:
+            extra["bantin_page"] = spec
+        extra["bantin_title"] = escape(page.meta.get("title") or page.title or "")
+        return context
+
+
+def _relative(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def _reserved_path_problems(
+    files: Files, specs: list[pages.PageSpec], display_root: str
+) -> list[Problem]:
+    """Author files where bantin generates a page would silently replace it."""
+    problems = []
+    for spec in specs:
+        existing = files.get_file_from_path(spec.src_uri)
+        if existing is not None and existing.generated_by is None:
+            problems.append(
+                Problem(
+                    f"{display_root}/{spec.src_uri}",
+                    0,
+                    "file",
+                    f"/{spec.url} is generated by bantin ({spec.kind} page); "
+                    "move or rename this file",
+                )
+            )
+    return problems
