@@ -1,0 +1,1 @@
+"""Benchmark helpers: a reusable corpus generator and the pieces of ``scripts/bench``."""
