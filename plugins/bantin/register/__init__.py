@@ -1,0 +1,1 @@
+"""The document register "Văn bản": plain-Python core (no MkDocs imports)."""
