@@ -1,0 +1,209 @@
+"""MkDocs adapter for bantin's build guards (entry point ``bantin-guard``; list it last).
+
+Strict whatever the flags: warnings from MkDocs or bantin, broken internal links and anchors,
+duplicate ids, unsafe files in ``content/``, outputs escaping ``site/`` and unsafe raw HTML
+all fail the build, reported together as ``path:line: field: message``. Every page gets a
+Content-Security-Policy matching its inline scripts. A manifest written last marks the build
+as finished; ``bantin publish`` refuses a folder without one. The checks live in
+``bantin.guard``.
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import posixpath
+from collections.abc import Callable
+from pathlib import Path
+from typing import Literal
+
+from mkdocs.config import base
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority
+from mkdocs.structure.files import Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+
+from bantin.core.problems import Problem
+from bantin.guard import content_files, csp, git, links, manifest, outputs, page_checks, raw_html
+from bantin.guard.warnings import WarningRecorder
+
+log = logging.getLogger("mkdocs.plugins.bantin.guard")
+
+
+class GuardConfig(base.Config):
+    """No options: strictness is not negotiable per site."""
+
+
+class GuardPlugin(BasePlugin[GuardConfig]):
+    """Thin hooks; each check is a plain function in ``bantin.guard``."""
+
+    supports_multiple_instances = False
+
+    def __init__(self) -> None:
+        self.command = "build"
+        self._reset()
+
+    def _reset(self) -> None:
+        self.recorder: WarningRecorder | None = None
+        self.problems: list[Problem] = []
+        self.pages: dict[str, links.PageRecord] = {}
+        self.sources: dict[str, str] = {}
+        self.epoch_set_here = False
+        self.display_root = "content"
+        self.project_dir = Path()
+
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        self.command = command
+
+    @event_priority(100)  # first, so warnings of every later hook are recorded
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        self._finish()  # the instance lives across `mkdocs serve` rebuilds
+        self._reset()
+        self.recorder = WarningRecorder()
+        self.recorder.start()
+        self.project_dir = Path(config.config_file_path or ".").resolve().parent
+        docs = Path(config.docs_dir).resolve()
+        relative = os.path.relpath(docs, self.project_dir).replace(os.sep, "/")
+        self.display_root = "" if relative == "." else relative
+        links_config = config.validation.links
+        links_config.not_found = max(links_config.not_found, logging.WARNING)
+        links_config.anchors = max(links_config.anchors, logging.WARNING)
+        if self.command != "serve" and not os.environ.get("SOURCE_DATE_EPOCH"):
+            # Reproducible by default: "now" is the last commit's time unless CI says
+            # otherwise. Set for this build only; _finish removes it again.
+            commit_time = git.head_time(self.project_dir)
+            if commit_time is not None:
+                os.environ["SOURCE_DATE_EPOCH"] = str(commit_time)
+                self.epoch_set_here = True
+        return config
+
+    @event_priority(100)  # before the news plugin reads any file
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        problems = content_files.scan_content(Path(config.docs_dir), self.display_root)
+        if problems:
+            self._fail(problems, "content/ holds files that cannot be published")
+
+    @event_priority(-100)  # last: every plugin has added its files
+    def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
+        problems = outputs.escaping_outputs(
+            Path(config.site_dir), ((self._shown(f.src_uri), f.dest_uri) for f in files)
+        )
+        if problems:
+            self._fail(problems, "some pages would be written outside the site folder")
+        return nav
+
+    @event_priority(100)  # before other plugins add their own trusted HTML
+    def on_page_content(
+        self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        file = page.file
+        if file.generated_by is not None or file.abs_src_path is None:
+            return html  # generated pages are built by our code, escaped there
+        source = Path(file.abs_src_path).read_text(encoding="utf-8-sig", errors="replace")
+        self.problems += raw_html.find_unsafe(html, source, self._shown(file.src_uri))
+        return raw_html.sanitise(html)
+
+    @event_priority(-100)  # last: the policy must cover scripts added by every plugin
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        output = csp.add_policy(output)
+        file = page.file
+        authored = file.generated_by is None and file.abs_src_path is not None
+        shown = self._shown(file.src_uri) if authored else f"site/{file.dest_uri}"
+        facts = page_checks.read_page(output, file.dest_uri, shown)
+        locate = _locator(file.abs_src_path) if authored and file.abs_src_path else None
+        self.pages[file.dest_uri] = links.PageRecord(shown, facts, locate)
+        if authored:
+            self.sources[file.dest_uri] = posixpath.join(self.display_root, file.src_uri)
+        return output
+
+    @event_priority(-100)  # last: everything is written
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        site_dir = Path(config.site_dir)
+        try:
+            self._cover_other_html(site_dir)
+            problems = list(self.problems)
+            for record in self.pages.values():
+                problems += record.facts.problems
+            problems += links.check_links(site_dir, self.pages)
+            problems += self._warnings()
+            if problems:
+                self._fail(problems, "the build is not clean")
+            if self.command != "serve":
+                manifest.write(
+                    site_dir,
+                    commit=git.head_commit(self.project_dir),
+                    source_date_epoch=int(os.environ.get("SOURCE_DATE_EPOCH") or 0),
+                    sources=self.sources,
+                )
+        finally:
+            self._finish()
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self._finish()
+
+    def on_shutdown(self) -> None:
+        self._finish()
+
+    # -- helpers ------------------------------------------------------------------------
+
+    def _cover_other_html(self, site_dir: Path) -> None:
+        """HTML written outside the page pipeline (404.html, plugin pages) gets a policy too."""
+        for path in sorted(site_dir.rglob("*.html")):
+            dest = path.relative_to(site_dir).as_posix()
+            if dest in self.pages:
+                continue
+            html = path.read_text(encoding="utf-8")
+            covered = csp.add_policy(html)
+            if covered != html:
+                path.write_text(covered, encoding="utf-8")
+            facts = page_checks.read_page(covered, dest, f"site/{dest}")
+            self.pages[dest] = links.PageRecord(f"site/{dest}", facts, None)
+
+    def _warnings(self) -> list[Problem]:
+        if self.recorder is None:
+            return []
+        self.recorder.stop()
+        return [
+            Problem("mkdocs build", 0, f"warning from {name}", message)
+            for name, message in self.recorder.records
+        ]
+
+    def _fail(self, problems: list[Problem], headline: str) -> None:
+        unique = sorted(set(problems))
+        noun = "problem" if len(unique) == 1 else "problems"
+        text = "\n".join(
+            [f"{headline}; {len(unique)} {noun} (nothing was published):"]
+            + [problem.format() for problem in unique]
+        )
+        if self.command == "serve":
+            # The preview keeps running so the author sees the page; a real build stops.
+            self._finish()
+            for line in text.split("\n"):
+                log.error(line)
+            return
+        raise PluginError(text)
+
+    def _finish(self) -> None:
+        if self.recorder is not None:
+            self.recorder.stop()
+            self.recorder = None
+        if self.epoch_set_here:
+            os.environ.pop("SOURCE_DATE_EPOCH", None)
+            self.epoch_set_here = False
+
+    def _shown(self, src_uri: str) -> str:
+        return posixpath.join(self.display_root, src_uri) if self.display_root else src_uri
+
+
+def _locator(abs_src_path: str) -> Callable[[str], int]:
+    lines = Path(abs_src_path).read_text(encoding="utf-8-sig", errors="replace").split("\n")
+
+    def locate(address: str) -> int:
+        for number, line in enumerate(lines, 1):
+            if address in line:
+                return number
+        return 0
+
+    return locate
