@@ -143,19 +143,53 @@ def duplicate_keys(path: str, node: yaml.Node, offset: int, prefix: str = "") ->
 
 
 def _yaml_problem(source: SourceFile, error: yaml.MarkedYAMLError, offset: int) -> Problem:
+    lines = source.front_matter.split("\n")
+    unclosed = _unclosed_quote(lines)
+    if unclosed is not None:
+        # A quote left open swallows the following lines, so PyYAML's position is far below
+        # the real mistake; the line that opens the quote is the one to fix.
+        return Problem(
+            source.path,
+            unclosed + 1 + offset,
+            _field_near(lines, unclosed),
+            'a quote is opened but never closed; end the value with the same quote (")',
+        )
     mark = error.problem_mark or error.context_mark
     line_index = mark.line if mark else 0
-    lines = source.front_matter.split("\n")
     line_text = lines[line_index] if line_index < len(lines) else ""
     field = _field_near(lines, line_index)
     return Problem(source.path, line_index + 1 + offset, field, _explain(error, line_text))
 
 
+_QUOTED_VALUE = re.compile(r"^\s*-?\s*[A-Za-z_][\w-]*\s*:\s*([\"'])(.*)$")
+
+
+def _unclosed_quote(lines: list[str]) -> int | None:
+    for index, line in enumerate(lines):
+        match = _QUOTED_VALUE.match(line)
+        if not match:
+            continue
+        quote, rest = match.groups()
+        if quote == '"':
+            rest = rest.replace("\\\\", "").replace('\\"', "")
+        else:
+            rest = rest.replace("''", "")
+        if quote not in rest:
+            return index
+    return None
+
+
 def _field_near(lines: list[str], index: int) -> str:
-    """The key on the problem line, or on the nearest line above that has one."""
+    """The top-level key the problem line belongs to (the key on a line written at column 0,
+    or on the problem line itself when a tab pushed it out of place)."""
+    if index < len(lines):
+        own = _KEY_AT_LINE.match(lines[index].lstrip("\t"))
+        if own and (not lines[index][:1].isspace() or lines[index].startswith("\t")):
+            return own.group(1)
     for candidate in range(min(index, len(lines) - 1), -1, -1):
-        match = _KEY_AT_LINE.match(lines[candidate])
-        if match:
+        line = lines[candidate]
+        match = _KEY_AT_LINE.match(line)
+        if match and not line[:1].isspace():
             return match.group(1)
     return "yaml"
 
@@ -175,7 +209,11 @@ def _explain(error: yaml.MarkedYAMLError, line_text: str) -> str:
         return 'a quote is opened but never closed; end the value with the same quote (")'
     if "quoted scalar" in context:
         return 'a quote is opened but never closed; end the value with the same quote (")'
-    if "expected <block end>" in problem or "did not find expected key" in problem:
+    if (
+        "expected <block end>" in problem
+        or "did not find expected key" in problem
+        or "did not find expected '-' indicator" in problem
+    ):
         return (
             "the indentation is wrong; keys at the same level must start in the same column "
             "(use two spaces per level)"

@@ -43,6 +43,9 @@ class NewsItem:
     author: str
     slug: str
     summary: str = ""
+    """The front matter's summary, or else the lead paragraph (see ``summary_is_lead``)."""
+    summary_is_lead: bool = False
+    """True when ``summary`` repeats the body's lead, so item pages do not print it twice."""
     updated: datetime | None = None
     source: str = ""
     tags: tuple[str, ...] = ()

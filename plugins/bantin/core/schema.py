@@ -365,6 +365,7 @@ def read_item(
     values.setdefault("summary", "")
     if not values["summary"]:
         values["summary"] = lead_paragraph(body)
+        values["summary_is_lead"] = True
     slug = values.pop("slug", "") or slugify(values["title"]) or "bai-viet"
     item = NewsItem(src_uri=src_uri, path=path, slug=slug, body_line=body_line, **values)
     return item, []

@@ -25,7 +25,8 @@ from mkdocs.utils.templates import TemplateContext
 
 from bantin.core import frontmatter, pages, urls
 from bantin.core.dates import build_now
-from bantin.core.index import NewsIndex, is_news_source, load
+from bantin.core.index import NewsIndex, discover, is_news_source, load
+from bantin.core.model import NewsItem
 from bantin.core.problems import ContentError, Problem
 from bantin.core.vntext import format_date, format_datetime, format_number, format_weekday_date
 
@@ -62,6 +63,8 @@ class NewsPlugin(BasePlugin[NewsConfig]):
         self._reset()
 
     def _reset(self) -> None:
+        self.display_root = "content"
+        self.items: list[NewsItem] = []
         self.index: NewsIndex | None = None
         self.problems: list[Problem] = []
         self.specs: dict[str, pages.PageSpec] = {}
@@ -76,21 +79,29 @@ class NewsPlugin(BasePlugin[NewsConfig]):
         self._reset()  # the instance lives across `mkdocs serve` rebuilds
         return config
 
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
+        """Read and validate every item before MkDocs empties ``site_dir``.
+
+        A build with bad content then stops while the previous output is still intact.
+        """
+        docs_dir = Path(config.docs_dir)
+        self.display_root = _relative(docs_dir, Path(config.config_file_path).parent)
+        self.items, self.problems = load(docs_dir, discover(docs_dir), self.display_root)
+        if self.problems and not self.preview:
+            raise PluginError(str(ContentError(self.problems)))
+
     @event_priority(100)  # first: every other bantin plugin reads the index in its on_files
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
-        docs_dir = Path(config.docs_dir)
-        project = Path(config.config_file_path).parent
-        display_root = _relative(docs_dir, project)
         news_files = [f for f in files if is_news_source(f.src_uri) and f.src_dir]
-        items, problems = load(docs_dir, [f.src_uri for f in news_files], display_root)
-        index, index_problems = NewsIndex.build(items, now=build_now(), preview=self.preview)
-        problems += index_problems
+        present = {f.src_uri for f in news_files}  # honours MkDocs' exclude_docs
+        items = [item for item in self.items if item.src_uri in present]
+        index, problems = NewsIndex.build(items, now=build_now(), preview=self.preview)
         specs = pages.plan(index, self.config.page_size, self.config.home_count)
-        problems += _reserved_path_problems(files, specs, display_root)
-        self.problems = problems
+        problems += _reserved_path_problems(files, specs, self.display_root)
+        self.problems += problems
         if problems and not self.preview:
             raise PluginError(str(ContentError(problems)))
-        for problem in problems:
+        for problem in self.problems:
             log.error(problem.format())
 
         for file in news_files:
@@ -141,7 +152,7 @@ class NewsPlugin(BasePlugin[NewsConfig]):
                 title=escape(item.title),
                 description=escape(item.summary),
                 template="bantin/item.html",
-                hide=["navigation"],
+                hide=["navigation", "toc"],
             )
         elif spec is not None:
             page.meta.update(

@@ -1,0 +1,78 @@
+import unicodedata
+
+import pytest
+from bantin.core.vntext import (
+    clean_text,
+    format_date,
+    format_number,
+    grouping_key,
+    heading_slug,
+    nfc,
+    slugify,
+)
+
+NFD = unicodedata.normalize("NFD", "Văn phòng Ủy ban")
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("Hòa Bình", "Hoà Bình"),
+        ("Thủy", "Thuỷ"),
+        ("Ủy ban nhân dân", "Uỷ ban nhân dân"),
+        ("Bùi Văn Cửu", "Bùi văn Cửu"),
+        ("Bùi  Văn\u00a0Cửu ", "Bùi Văn Cửu"),
+        (NFD, "Văn phòng Uỷ ban"),
+        ("SƠ KẾT", "sơ kết"),
+    ],
+)
+def test_spellings_of_one_name_share_a_grouping_key(first: str, second: str) -> None:
+    assert grouping_key(first) == grouping_key(second)
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [("Hải", "Hài"), ("Hải", "Hai"), ("Đức", "Dức"), ("Lữ", "Lư"), ("Quang", "Quảng")],
+)
+def test_different_names_never_merge(first: str, second: str) -> None:
+    assert grouping_key(first) != grouping_key(second)
+
+
+@pytest.mark.parametrize(
+    ("text", "slug"),
+    [
+        ("Đồng chí Bùi Văn Cửu", "dong-chi-bui-van-cuu"),
+        ("Văn phòng UBND tỉnh sơ kết 6 tháng", "van-phong-ubnd-tinh-so-ket-6-thang"),
+        (unicodedata.normalize("NFD", "Đường dây nóng"), "duong-day-nong"),
+        ("Hội nghị: “Tổng kết” năm 2019!", "hoi-nghi-tong-ket-nam-2019"),
+        ("Quí I/2016", "qui-i-2016"),
+        ("<script>alert(1)</script>", "script-alert-1-script"),
+    ],
+)
+def test_slugs_are_ascii_with_d_for_dj(text: str, slug: str) -> None:
+    assert slugify(text) == slug
+    assert slug.isascii()
+
+
+def test_heading_ids_use_the_same_slugifier() -> None:
+    assert heading_slug("Kết quả đạt được", "-") == "ket-qua-dat-duoc"
+    assert heading_slug("Kết quả đạt được", "_") == "ket_qua_dat_duoc"
+
+
+def test_text_is_stored_nfc_with_plain_spaces() -> None:
+    assert nfc(NFD) == unicodedata.normalize("NFC", NFD)
+    assert clean_text("  Văn\u00a0 phòng \n tỉnh ") == "Văn phòng tỉnh"
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [(0, "0"), (999, "999"), (8705, "8.705"), (265067, "265.067"), (1234567, "1.234.567")],
+)
+def test_numbers_use_dots_between_thousands(value: int, shown: str) -> None:
+    assert format_number(value) == shown
+
+
+def test_dates_are_day_month_year() -> None:
+    from datetime import date
+
+    assert format_date(date(2018, 8, 3)) == "03/08/2018"
