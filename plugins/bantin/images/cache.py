@@ -1,0 +1,146 @@
+"""Content-addressed store of derivatives, keyed by the source's sha256 and the parameters.
+
+Layout under the cache folder::
+
+    manifest.json                      sorted keys; entries, source stats, last build counts
+    objects/ab/<key>/480w.webp …       derivative bytes exactly as published
+    objects/ab/<key>/entry.json        the entry, so a lost manifest loses no work
+
+Deleting the folder changes no output byte: entries are pure functions of their key.
+The manifest also remembers each source's size and mtime with its sha256, so an unchanged
+build does not even re-read the photos (git does the same with its index).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from bantin.images.derive import Variant
+
+MANIFEST = "manifest.json"
+ENTRY = "entry.json"
+FORMAT = 1
+
+
+def entry_key(source_sha256: str, fingerprint: str) -> str:
+    return hashlib.sha256(f"{source_sha256}\n{fingerprint}".encode()).hexdigest()
+
+
+@dataclass(frozen=True)
+class Entry:
+    """What the cache knows about one (source bytes, parameters) pair."""
+
+    key: str
+    size: tuple[int, int]
+    """Upright size of the source."""
+    variants: tuple[Variant, ...]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "size": list(self.size),
+            "variants": [[v.role, v.width, v.height, v.extension] for v in self.variants],
+        }
+
+    @classmethod
+    def from_json(cls, key: str, data: dict[str, Any]) -> Entry:
+        width, height = data["size"]
+        variants = tuple(
+            Variant(str(role), int(w), int(h), str(ext)) for role, w, h, ext in data["variants"]
+        )
+        return cls(key, (int(width), int(height)), variants)
+
+
+@dataclass(frozen=True)
+class SourceStat:
+    size: int
+    mtime_ns: int
+    sha256: str
+
+
+def object_folder(root: Path, key: str) -> Path:
+    return root / "objects" / key[:2] / key
+
+
+def object_path(root: Path, key: str, variant: Variant) -> Path:
+    return object_folder(root, key) / variant.suffix
+
+
+def load_entry(root: Path, key: str) -> Entry | None:
+    """The stored entry if it and all its files are present; None otherwise."""
+    folder = object_folder(root, key)
+    try:
+        entry = Entry.from_json(key, json.loads((folder / ENTRY).read_text("utf-8")))
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+    if not all((folder / variant.suffix).is_file() for variant in entry.variants):
+        return None
+    return entry
+
+
+def store(root: Path, entry: Entry, files: dict[str, bytes]) -> None:
+    """Write an entry atomically: a complete folder appears, or nothing does."""
+    final = object_folder(root, entry.key)
+    final.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{entry.key[:12]}-", dir=final.parent))
+    try:
+        for name, data in files.items():
+            (staging / name).write_bytes(data)
+        (staging / ENTRY).write_text(_dumps(entry.to_json()), "utf-8")
+        try:
+            staging.rename(final)
+        except OSError:
+            # Another worker stored the same bytes first (two names, one photo), or an
+            # incomplete folder is in the way: keep a complete one.
+            if load_entry(root, entry.key) is None:
+                shutil.rmtree(final, ignore_errors=True)
+                staging.rename(final)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+
+
+@dataclass
+class Manifest:
+    """The cache's index; only the build's main process reads and writes it."""
+
+    entries: dict[str, Entry]
+    sources: dict[str, SourceStat]
+    last_build: dict[str, int]
+
+    @classmethod
+    def load(cls, root: Path) -> Manifest:
+        try:
+            data = json.loads((root / MANIFEST).read_text("utf-8"))
+            if data.get("format") != FORMAT:
+                raise ValueError("other format")
+            entries = {k: Entry.from_json(k, v) for k, v in data["entries"].items()}
+            sources = {k: SourceStat(**v) for k, v in data["sources"].items()}
+            return cls(entries, sources, dict(data.get("last_build", {})))
+        except (OSError, ValueError, KeyError, TypeError):
+            return cls({}, {}, {})  # a missing or damaged manifest only costs time
+
+    def save(self, root: Path) -> None:
+        data = {
+            "format": FORMAT,
+            "entries": {key: entry.to_json() for key, entry in self.entries.items()},
+            "sources": {
+                key: {"size": s.size, "mtime_ns": s.mtime_ns, "sha256": s.sha256}
+                for key, s in self.sources.items()
+            },
+            "last_build": self.last_build,
+        }
+        root.mkdir(parents=True, exist_ok=True)
+        temporary = root / f".{MANIFEST}.{os.getpid()}.tmp"
+        # One line: with thousands of photos an indented manifest is mostly whitespace.
+        temporary.write_text(json.dumps(data, sort_keys=True, separators=(",", ":")), "utf-8")
+        temporary.replace(root / MANIFEST)
+
+
+def _dumps(data: object) -> str:
+    return json.dumps(data, sort_keys=True, indent=1, ensure_ascii=False) + "\n"

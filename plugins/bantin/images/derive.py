@@ -1,0 +1,108 @@
+"""Make every published file of one source image: a few widths and a card crop, WebP + JPEG."""
+
+from __future__ import annotations
+
+import io
+import math
+from dataclasses import dataclass
+
+from PIL import Image
+
+from bantin.images import geometry
+from bantin.images.params import Params
+from bantin.images.pixels import decode
+
+FORMATS = (("webp", "WEBP"), ("jpg", "JPEG"))
+
+
+@dataclass(frozen=True)
+class Variant:
+    """One published file, described without its bytes (this is what the cache remembers)."""
+
+    role: str
+    """``full`` (the picture as taken) or ``card`` (cropped to the card ratio)."""
+    width: int
+    height: int
+    extension: str
+    """``webp`` or ``jpg``."""
+
+    @property
+    def suffix(self) -> str:
+        """The part of the published name after ``@``: ``480w.webp``, ``3x2-360w.jpg``."""
+        return (
+            f"{self.width}w.{self.extension}"
+            if self.role == "full"
+            else (f"{self.role}-{self.width}w.{self.extension}")
+        )
+
+
+def card_role(params: Params) -> str:
+    ratio_w, ratio_h = params.card_ratio
+    return f"{ratio_w}x{ratio_h}"
+
+
+def plan(size: tuple[int, int], params: Params) -> list[Variant]:
+    """Every file to make for an upright source of ``size``; pure, smallest first per role."""
+    width, height = size
+    variants = []
+    for target in geometry.target_widths(width, params.widths):
+        target_height = geometry.scaled_height(width, height, target)
+        variants += [Variant("full", target, target_height, ext) for ext, _ in FORMATS]
+    left, top, right, bottom = geometry.crop_box(width, height, params.card_ratio)
+    crop_w, crop_h = right - left, bottom - top
+    for target in geometry.target_widths(crop_w, params.card_widths):
+        target_height = geometry.scaled_height(crop_w, crop_h, target)
+        variants += [Variant(card_role(params), target, target_height, ext) for ext, _ in FORMATS]
+    return variants
+
+
+def needed_width(size: tuple[int, int], params: Params) -> int:
+    """Upright width to decode at so every variant is a reduction, never an enlargement."""
+    width, height = size
+    full = max(geometry.target_widths(width, params.widths), default=width)
+    left, _, right, _ = geometry.crop_box(width, height, params.card_ratio)
+    card = max(geometry.target_widths(right - left, params.card_widths), default=0)
+    return max(full, math.ceil(card * width / (right - left)))
+
+
+@dataclass(frozen=True)
+class Derived:
+    size: tuple[int, int]
+    """Upright size of the source."""
+    files: tuple[tuple[Variant, bytes], ...]
+
+
+def derive(data: bytes, params: Params) -> Derived:
+    """Decode ``data`` once and encode every variant. Raises ImageRejectedError for bad input."""
+    image, upright = decode(data, params.limits, lambda size: needed_width(size, params))
+    variants = plan(upright, params)
+    card_source = image.crop(_scaled_box(image.size, params))
+    files = []
+    resized: dict[tuple[str, int], Image.Image] = {}  # one resize serves both formats
+    for variant in variants:
+        key = (variant.role, variant.width)
+        if key not in resized:
+            source = image if variant.role == "full" else card_source
+            resized[key] = _resize(source, (variant.width, variant.height))
+        files.append((variant, encode(resized[key], variant.extension, params)))
+    return Derived(upright, tuple(files))
+
+
+def _scaled_box(size: tuple[int, int], params: Params) -> tuple[int, int, int, int]:
+    return geometry.crop_box(size[0], size[1], params.card_ratio)
+
+
+def _resize(image: Image.Image, size: tuple[int, int]) -> Image.Image:
+    if image.size == size:
+        return image
+    return image.resize(size, Image.Resampling.LANCZOS)
+
+
+def encode(image: Image.Image, extension: str, params: Params) -> bytes:
+    """Encoded bytes with no metadata: ``image`` carries an empty ``info`` (see pixels.fresh)."""
+    buffer = io.BytesIO()
+    if extension == "webp":
+        image.save(buffer, "WEBP", quality=params.webp_quality, method=4)
+    else:
+        image.save(buffer, "JPEG", quality=params.jpeg_quality, optimize=True, progressive=True)
+    return buffer.getvalue()
