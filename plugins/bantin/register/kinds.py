@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from difflib import get_close_matches
 
-from bantin.core.vntext import grouping_key
+from bantin.core.vntext import grouping_key, slugify
 
 KINDS: tuple[str, ...] = (
     "Báo cáo",
@@ -35,6 +35,7 @@ KINDS: tuple[str, ...] = (
     "Tờ trình",
 )
 _BY_KEY = {grouping_key(kind): kind for kind in KINDS}
+_BY_ASCII = {slugify(kind): kind for kind in KINDS}
 
 
 def canonical_kind(text: str) -> str | None:
@@ -44,8 +45,9 @@ def canonical_kind(text: str) -> str | None:
 
 def suggest_kind(text: str) -> str:
     """A hint for an unknown kind: the closest listed kind, or the whole list."""
-    folded = grouping_key(text)
-    close = get_close_matches(folded, list(_BY_KEY), n=1, cutoff=0.6)
+    # Compared without diacritics: "Quyet dinh" is "Quyết định" typed on a keyboard without
+    # Vietnamese input, not "Quy định".
+    close = get_close_matches(slugify(text), list(_BY_ASCII), n=1, cutoff=0.6)
     if close:
-        return f'did you mean "{_BY_KEY[close[0]]}"?'
+        return f'did you mean "{_BY_ASCII[close[0]]}"?'
     return "use one of: " + ", ".join(KINDS)
