@@ -1,0 +1,1 @@
+"""Self-hosted publishing: verified builds copied into release folders behind a symlink."""
