@@ -1,0 +1,149 @@
+"""Pure functions: widths, heights, crops, draft sizes, names and relative URLs."""
+
+from __future__ import annotations
+
+import pytest
+from bantin.images import geometry
+from bantin.images.published import relative_prefix, stems
+from bantin.images.references import ImageRef, in_body, resolve
+
+
+@pytest.mark.parametrize(
+    ("source", "widths", "expected"),
+    [
+        (4000, [480, 960, 1440], [480, 960, 1440]),
+        (1000, [480, 960, 1440], [480, 960, 1000]),
+        (960, [480, 960, 1440], [480, 960]),
+        (300, [480, 960, 1440], [300]),
+        (1440, [1440, 480, 960, 960], [480, 960, 1440]),
+        (1, [480], [1]),
+        (0, [480], []),
+    ],
+)
+def test_target_widths_never_upscale(source: int, widths: list[int], expected: list[int]) -> None:
+    assert geometry.target_widths(source, widths) == expected
+
+
+@pytest.mark.parametrize(
+    ("size", "width", "height"),
+    [
+        ((4000, 3000), 480, 360),
+        ((3000, 4000), 480, 640),
+        ((1001, 3), 480, 1),
+        ((999, 333), 500, 167),
+    ],
+)
+def test_scaled_height_keeps_the_ratio(size: tuple[int, int], width: int, height: int) -> None:
+    assert geometry.scaled_height(*size, width) == height
+
+
+@pytest.mark.parametrize(
+    ("size", "box"),
+    [
+        ((4000, 3000), (0, 167, 4000, 2833)),  # 4:3 → cut top and bottom
+        ((3000, 4000), (0, 1000, 3000, 3000)),  # portrait → a centred band
+        ((6000, 2000), (1500, 0, 4500, 2000)),  # panorama → cut the sides
+        ((300, 200), (0, 0, 300, 200)),  # already 3:2
+        ((1, 1), (0, 0, 1, 1)),
+    ],
+)
+def test_crop_box_is_the_largest_centred_3_by_2(
+    size: tuple[int, int], box: tuple[int, int, int, int]
+) -> None:
+    assert geometry.crop_box(*size, (3, 2)) == box
+
+
+@pytest.mark.parametrize(
+    ("stored", "orientation", "needed", "wanted"),
+    [
+        ((4000, 3000), 1, 1440, (1440, 1080)),
+        ((4000, 3000), 6, 1440, (1920, 1440)),  # turned: the stored height becomes the width
+        ((4000, 3000), 1, 4000, None),
+        ((800, 600), 1, 1440, None),
+    ],
+)
+def test_draft_request_keeps_the_upright_width(
+    stored: tuple[int, int], orientation: int, needed: int, wanted: tuple[int, int] | None
+) -> None:
+    assert geometry.draft_request(stored, orientation, needed) == wanted
+
+
+@pytest.mark.parametrize(
+    ("text", "ratio"),
+    [("3:2", (3, 2)), (" 16 : 9 ", (16, 9)), ("3/2", None), ("0:1", None), ("a:b", None)],
+)
+def test_parse_ratio(text: str, ratio: tuple[int, int] | None) -> None:
+    assert geometry.parse_ratio(text) == ratio
+
+
+def test_stems_are_ascii_and_distinct_within_an_item() -> None:
+    assert stems(
+        [
+            "tin-tuc/2018/Quang Cảnh.JPG",
+            "tin-tuc/2018/quang-canh.png",
+            "tin-tuc/2018/anh/Đồng chí.jpg",
+        ],
+        "tin-tuc/2018",
+    ) == {
+        "tin-tuc/2018/Quang Cảnh.JPG": "quang-canh",
+        "tin-tuc/2018/anh/Đồng chí.jpg": "anh-dong-chi",
+        "tin-tuc/2018/quang-canh.png": "quang-canh-2",
+    }
+
+
+@pytest.mark.parametrize(
+    ("page", "folder", "prefix"),
+    [
+        ("tin-tuc/2018/08/so-ket/", "tin-tuc/2018/08/so-ket/", ""),
+        ("", "tin-tuc/2018/08/so-ket/", "tin-tuc/2018/08/so-ket/"),
+        ("tin-tuc/", "tin-tuc/2018/08/so-ket/", "2018/08/so-ket/"),
+        ("chu-de/hop/", "tin-tuc/2018/08/so-ket/", "../../tin-tuc/2018/08/so-ket/"),
+    ],
+)
+def test_relative_prefix(page: str, folder: str, prefix: str) -> None:
+    assert relative_prefix(page, folder) == prefix
+
+
+def test_body_references_with_lines_titles_and_code_skipped() -> None:
+    body = "\n".join(
+        [
+            'Mở đầu ![Quang cảnh](quang-canh.jpg "Hội nghị") và ![x](<anh cu.png>).',
+            "```",
+            "![not an image](trong-code.jpg)",
+            "```",
+            "Dùng `![code](span.jpg)` và ![ref][hinh] và <img src='raw.gif' alt='r'>.",
+            "",
+            '[hinh]: anh/hinh%201.webp "Tiêu đề"',
+        ]
+    )
+
+    refs = in_body(body, 10)
+
+    assert refs == [
+        ImageRef("quang-canh.jpg", 10, "Quang cảnh", "Hội nghị"),
+        ImageRef("<anh cu.png>", 10, "x", ""),
+        ImageRef("anh/hinh%201.webp", 14, "ref", "Tiêu đề"),
+        ImageRef("raw.gif", 14),
+    ]
+    assert [ref.path for ref in refs] == [
+        "quang-canh.jpg",
+        "anh cu.png",
+        "anh/hinh 1.webp",
+        "raw.gif",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("folder", "src", "resolved"),
+    [
+        ("tin-tuc/2018", "x.jpg", "tin-tuc/2018/x.jpg"),
+        ("tin-tuc/2018/hop", "anh/./x.jpg", "tin-tuc/2018/hop/anh/x.jpg"),
+        ("tin-tuc/2018/hop", "../x.jpg", None),
+        ("tin-tuc/2018/hop", "anh/../../hop/x.jpg", "tin-tuc/2018/hop/x.jpg"),
+        ("tin-tuc/2018", "/x.jpg", None),
+    ],
+)
+def test_resolve_keeps_images_inside_the_item_folder(
+    folder: str, src: str, resolved: str | None
+) -> None:
+    assert resolve(folder, ImageRef(src, 1)) == resolved
