@@ -1,0 +1,105 @@
+"""Plan and write a whole import: every output checked before anything is written."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+from bantin.core import frontmatter, schema
+from bantin.core.dates import start_of_day
+from bantin.core.problems import Problem
+from bantin.importer import render
+from bantin.importer.extract import Extraction, read_page
+
+
+@dataclass(frozen=True)
+class Planned:
+    source: Path
+    target: Path
+    text: str
+    extraction: Extraction
+
+
+def published_time(item: Extraction, now: datetime) -> datetime:
+    """The publication time, or the stand-in the gap marker names (meeting day, else now)."""
+    if item.published is not None:
+        return item.published
+    if item.meeting is not None:
+        return start_of_day(item.meeting.day)
+    return now.replace(second=0, microsecond=0)
+
+
+def read_source(path: Path) -> tuple[str | None, Problem | None]:
+    try:
+        raw = path.read_bytes()
+    except OSError as error:
+        return None, Problem(str(path), 0, "file", f"cannot be read: {error.strerror}")
+    for encoding in ("utf-8-sig", "cp1258", "windows-1252"):
+        try:
+            return raw.decode(encoding), None
+        except UnicodeDecodeError:
+            continue
+    return None, Problem(
+        str(path), 0, "file", "is not text in a known encoding"
+    )  # pragma: no cover
+
+
+def plan(sources: list[Path], out: Path, now: datetime) -> tuple[list[Planned], list[Problem]]:
+    """What would be written where; problems for unreadable sources and taken paths."""
+    planned: list[Planned] = []
+    problems: list[Problem] = []
+    taken: set[Path] = set()
+    for source in sources:
+        text, problem = read_source(source)
+        if text is None:
+            problems.append(problem)  # type: ignore[arg-type]
+            continue
+        item = read_page(text, name=str(source))
+        published = published_time(item, now)
+        base = render.slug(item, source.stem)
+        slug, number = base, 2
+        while out / f"{published:%Y}" / f"{slug}.md" in taken:
+            # Two pages with one title in one year: -2, -3… in the file name and the URL.
+            slug, number = f"{base}-{number}", number + 1
+        target = out / f"{published:%Y}" / f"{slug}.md"
+        taken.add(target)
+        document = render.document(item, published, slug if slug != base else "")
+        if target.exists():
+            problems.append(
+                Problem(
+                    str(target),
+                    0,
+                    "file",
+                    f"already exists (imported from {source}?); it is never overwritten: "
+                    "move or delete it first, or import into another --out folder",
+                )
+            )
+            continue
+        problems += _self_check(target, document)
+        planned.append(Planned(source, target, document, item))
+    return planned, problems
+
+
+def _self_check(target: Path, document: str) -> list[Problem]:
+    """The written item must pass the same validation as the build."""
+    parsed = frontmatter.read(str(target), document.encode())
+    if parsed.mapping is None or parsed.source is None:
+        return list(parsed.problems)
+    _, problems = schema.read_item(
+        src_uri=target.name,
+        path=str(target),
+        mapping=parsed.mapping,
+        offset=parsed.source.front_matter_line - 1,
+        body=parsed.source.body,
+        body_line=parsed.source.body_line,
+    )
+    return list(parsed.problems) + problems
+
+
+def write(planned: list[Planned]) -> None:
+    for entry in planned:
+        entry.target.parent.mkdir(parents=True, exist_ok=True)
+        # "x" mode: a file that appeared since planning is still never overwritten.
+        with entry.target.open("x", encoding="utf-8", newline="\n") as handle:
+            handle.write(entry.text)

@@ -1,0 +1,192 @@
+"""Officials named in an article, with their titles as the text gives them.
+
+Two shapes cover what provincial portals write:
+``đồng chí Lý Vinh Quang, Phó Chủ tịch UBND tỉnh`` / ``ông Lê Quang Trung- Phó Chủ tịch…``
+(name, then title) and ``Phó Chủ tịch UBND tỉnh Trương Cảnh Tuyên`` (title, then name).
+A person counts as an official only with a leadership title, so staff named in passing
+(``gửi đồng chí Hoàng Ngọc Bích (phòng Tổng hợp)``) are not listed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bantin.core.vntext import clean_text, grouping_key
+
+_HONORIFIC = re.compile(r"(?<!\w)(?:đồng chí|đ/c|ông|bà)\s+", re.IGNORECASE)
+_WORD = re.compile(r"[^\W\d_]+")
+# Words that start a title, never a name ("đồng chí Phó Chủ tịch UBND tỉnh trao…").
+_TITLE_WORDS = {
+    "phó", "chủ", "chánh", "bí", "giám", "trưởng", "ủy", "uỷ", "uvtv", "văn", "thường",
+    "tỉnh", "hội", "ban", "sở", "bộ", "thủ", "tổng", "đại", "thứ", "các", "cùng", "lãnh",
+    "nguyên", "chỉ", "ubnd", "hđnd", "trung", "thành", "huyện", "quyền",
+}  # fmt: skip
+# Middle syllables of names that some portals write in lower case (Bùi văn Cửu).
+_LOWER_NAME_WORDS = {"văn", "thị"}
+# A title must contain one of these to make its holder an official.
+_LEADERSHIP = re.compile(
+    r"chủ tịch|chánh văn phòng|chánh vp|bí thư|giám đốc|chủ nhiệm|trưởng|thủ tướng|"
+    r"bộ trưởng|ủy viên|uỷ viên|uvtv|tổng thư ký|chánh thanh tra|chánh án|viện trưởng|"
+    r"tư lệnh|chỉ huy trưởng",
+    re.IGNORECASE,
+)
+# Where a title ends: the verb or clause that follows it.
+_TITLE_END = re.compile(
+    r"\s+(?:dự|đến dự|cùng dự|về dự|chủ trì|đồng chủ trì|phát biểu|đánh giá|trao|tặng|"
+    r"chỉ đạo|nhấn mạnh|yêu cầu|đề nghị|biểu dương|ghi nhận|làm việc|cho biết|kết luận|"
+    r"khẳng định|đã|và các|cùng các|cùng đại diện|cùng lãnh đạo|tới dự|thăm|trình bày|"
+    r"quán triệt|giao|đồng thời|lưu ý|thay mặt|tại|trong|với|là|có|được|vì|đề cập|"
+    r"phát động|chúc mừng|gửi|mong|tham dự|tham gia|điều hành|báo cáo|nêu|đọc|ký)\b"
+    r"|\s+(?:và|cùng)\s+(?:đồng chí|đ/c|ông|bà)\s|\s+làm\s|[;.!?()\[\]]|\s+[–—-]\s+|$",
+    re.IGNORECASE,
+)
+# Title, then name: "Phó Chủ tịch UBND tỉnh Trương Cảnh Tuyên".
+_TITLE_FIRST = re.compile(
+    r"(?<!\w)((?:Phó\s+)?(?:Chủ tịch(?:\s+(?:Thường trực|TT))?\s+(?:UBND|HĐND|Ủy ban nhân dân|"
+    r"Uỷ ban nhân dân|Hội đồng nhân dân)\s+(?:tỉnh|thành phố|huyện)|Chánh Văn phòng UBND tỉnh|"
+    r"Bí thư Tỉnh ủy|Bí thư Tỉnh uỷ|Giám đốc Sở(?:\s+[A-ZĐ]\w*)+|Thủ tướng Chính phủ|"
+    r"Bộ trưởng(?:\s+[A-ZĐ]\w*)+))\s+(?=[A-ZĐÂĂÊÔƠƯ\u00c0-\u1ef8])",
+)
+
+
+@dataclass(frozen=True)
+class Mention:
+    name: str
+    title: str
+    role: str
+    position: int
+
+
+def _name_words(text: str, start: int) -> tuple[str, int] | None:
+    """A person's name starting at ``start``: 2 to 5 capitalised syllables."""
+    words: list[str] = []
+    position = start
+    end = start
+    while len(words) < 5:
+        match = _WORD.match(text, position)
+        if not match:
+            break
+        word = match.group(0)
+        first = not words
+        if first and word.casefold() in _TITLE_WORDS:
+            return None
+        if not word[0].isupper() and not (not first and word.casefold() in _LOWER_NAME_WORDS):
+            break
+        if word.isupper() and len(word) > 1 and word.casefold() not in {"y"}:
+            break  # an acronym such as UBND ends the name
+        words.append(word)
+        end = match.end()
+        following = text[end : end + 1]
+        if following != " ":
+            break
+        position = end + 1
+    while words and not words[-1][0].isupper():
+        words.pop()
+    if len(words) < 2:
+        return None
+    name = " ".join(_fix_case(w, i) for i, w in enumerate(words))
+    return name, start + len(" ".join(words))
+
+
+def _fix_case(word: str, index: int) -> str:
+    # "Bùi văn Cửu" is the same person as "Bùi Văn Cửu": names are written capitalised.
+    return word[:1].upper() + word[1:] if index else word
+
+
+def _title_after(text: str, start: int) -> str:
+    """The title following a name and its separator (``, `` ``- `` `` – `` ``: ``)."""
+    separator = re.match(r"\s*(?:,|–|—|-|:)\s*", text[start:])
+    if not separator:
+        return ""
+    rest = text[start + separator.end() :]
+    end = _TITLE_END.search(rest)
+    title = rest[: end.start()] if end else rest
+    # A comma ends the title unless the next part is also a title ("UVTV Tỉnh ủy, Phó Chủ tịch…").
+    parts = [part.strip() for part in title.split(",")]
+    kept = [parts[0]]
+    for part in parts[1:]:
+        if part and _LEADERSHIP.match(re.sub(r"^(?:phó|nguyên|quyền)\s+", "", part, flags=re.I)):
+            kept.append(part)
+        else:
+            break
+    return clean_text(", ".join(kept))
+
+
+def _role(text: str, start: int) -> str:
+    """What the official did, from the clause that follows the mention."""
+    clause = re.split(r"[;.]", text[start : start + 200], maxsplit=1)[0].casefold()
+    if "chủ trì" in clause:
+        return "chủ trì"
+    if "chỉ đạo" in clause:
+        return "chỉ đạo"
+    return ""
+
+
+def mentions(text: str) -> list[Mention]:
+    """Every official mentioned in ``text``, in order, possibly repeated."""
+    found: list[Mention] = []
+    for honorific in _HONORIFIC.finditer(text):
+        named = _name_words(text, honorific.end())
+        if named is None:
+            continue
+        name, end = named
+        title = _title_after(text, end)
+        if title and _LEADERSHIP.search(title):
+            found.append(Mention(name, title, _role(text, end), honorific.start()))
+    for titled in _TITLE_FIRST.finditer(text):
+        named = _name_words(text, titled.end())
+        if named is None:
+            continue
+        name, end = named
+        found.append(Mention(name, clean_text(titled.group(1)), _role(text, end), titled.start()))
+    return sorted(found, key=lambda mention: mention.position)
+
+
+@dataclass(frozen=True)
+class OfficialFound:
+    name: str
+    title: str
+    role: str
+    spellings: tuple[str, ...]
+    titles: tuple[str, ...]
+
+
+def collect(paragraphs: list[str], captions: list[str]) -> list[OfficialFound]:
+    """One entry per person, in order of first mention.
+
+    The name is the spelling used most (ties: the first); the title is the first one the
+    running text gives (captions only when the text has none); the role is the strongest seen.
+    """
+    by_key: dict[str, list[Mention]] = {}
+    from_text: set[tuple[str, int]] = set()
+    order: list[str] = []
+    for source_index, text in enumerate(paragraphs + captions):
+        in_caption = source_index >= len(paragraphs)
+        for mention in mentions(text):
+            key = grouping_key(mention.name)
+            if key not in by_key:
+                by_key[key] = []
+                order.append(key)
+            by_key[key].append(mention)
+            if not in_caption:
+                from_text.add((key, len(by_key[key]) - 1))
+    result = []
+    for key in order:
+        seen = by_key[key]
+        text_mentions = [m for i, m in enumerate(seen) if (key, i) in from_text] or seen
+        counts: dict[str, int] = {}
+        for mention in seen:
+            counts[mention.name] = counts.get(mention.name, 0) + 1
+        name = max(counts, key=lambda spelling: (counts[spelling], -_first(seen, spelling)))
+        roles = {m.role for m in seen}
+        role = "chủ trì" if "chủ trì" in roles else "chỉ đạo" if "chỉ đạo" in roles else ""
+        titles = tuple(dict.fromkeys(m.title for m in seen))
+        result.append(
+            OfficialFound(name, text_mentions[0].title, role, tuple(sorted(counts)), titles)
+        )
+    return result
+
+
+def _first(mentions_seen: list[Mention], spelling: str) -> int:
+    return next(i for i, m in enumerate(mentions_seen) if m.name == spelling)

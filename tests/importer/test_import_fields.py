@@ -1,0 +1,211 @@
+"""Table tests for the pieces: publication times, meeting dates, officials, awards, chrome."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+from bantin.core.dates import VIETNAM
+from bantin.importer import awards, chrome, people, when
+from bantin.importer.blocks import CAPTION, HEADING, PARAGRAPH, from_html, from_text
+
+
+def _at(*parts: int) -> datetime:
+    return datetime(*parts, tzinfo=VIETNAM)  # type: ignore[misc]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("22/01/2020 00:00:00", _at(2020, 1, 22, 0, 0)),
+        ("29/12/2017, 9:12 (GMT+7)", _at(2017, 12, 29, 9, 12)),
+        ("Ngày 23/02/2017 14:57:36", _at(2017, 2, 23, 14, 57, 36)),
+        ("Thứ Sáu, 15/01/2021 16:45", _at(2021, 1, 15, 16, 45)),
+        ("Cập nhật: 05/07/2019 - 10:20", _at(2019, 7, 5, 10, 20)),
+        ("10:20 05/07/2019", _at(2019, 7, 5, 10, 20)),
+        ("Đăng lúc: 08:00 - 02/03/2020", _at(2020, 3, 2, 8, 0)),
+        ("Cập nhật lúc 16h30 ngày 28/12/2018", _at(2018, 12, 28, 16, 30)),
+        ("Thứ 2, 12/04/2021 09:00 PM", _at(2021, 4, 12, 21, 0)),
+        ("Chủ nhật, 05/07/2020 - 07:15 (GMT+7)", _at(2020, 7, 5, 7, 15)),
+        ("2019-07-05T10:20", _at(2019, 7, 5, 10, 20)),
+        ("Ngày đăng: 20/11/2024", _at(2024, 11, 20)),
+    ],
+)
+def test_publication_time_forms_printed_by_portals_are_read(text: str, expected: datetime) -> None:
+    assert when.published(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Ngày 03/8/2018, Văn phòng UBND tỉnh tổ chức Hội nghị",  # a lead, not a date line
+        "31/02/2019",  # impossible date
+        "29/02/2023 10:00",
+        "Quyết định số 12/2020/QĐ-UBND",
+        "",
+    ],
+)
+def test_text_that_is_not_only_a_real_date_is_not_a_publication_time(text: str) -> None:
+    assert when.published(text) is None
+
+
+def test_iso_publication_time_with_another_offset_is_converted_to_vietnam() -> None:
+    assert when.iso_published("2024-05-22T10:05:00+00:00") == _at(2024, 5, 22, 17, 5)
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "day", "inferred"),
+    [
+        ("Ngày 03/8/2018, Văn phòng", None, "2018-08-03", False),
+        ("Chiều ngày 13/01/2020, Văn phòng", None, "2020-01-13", False),
+        ("Sáng 5 tháng 3 năm 2021, tại", None, "2021-03-05", False),
+        ("vào chiều ngày 28/12", _at(2017, 12, 29), "2017-12-28", True),
+        ("chiều ngày 28/12", _at(2018, 1, 2), "2017-12-28", True),  # across new year
+    ],
+)
+def test_meeting_date_in_the_lead(
+    text: str, published: datetime | None, day: str, inferred: bool
+) -> None:
+    found = when.meeting_date(text, published)
+    assert found is not None
+    assert (str(found.day), found.year_inferred) == (day, inferred)
+
+
+def test_meeting_date_without_year_and_without_publication_time_is_not_guessed() -> None:
+    assert when.meeting_date("vào chiều ngày 28/12", None) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Dự có đồng chí Lý Vinh Quang, Phó Chủ tịch UBND tỉnh; đồng chí Nguyễn Long Hải, "
+            "Phó Chủ tịch UBND tỉnh.",
+            [
+                ("Lý Vinh Quang", "Phó Chủ tịch UBND tỉnh"),
+                ("Nguyễn Long Hải", "Phó Chủ tịch UBND tỉnh"),
+            ],
+        ),
+        (
+            "Đến dự có ông Lê Quang Trung- Phó Chủ tịch Thường trực UBND tỉnh.",
+            [("Lê Quang Trung", "Phó Chủ tịch Thường trực UBND tỉnh")],
+        ),
+        (
+            "Đồng chí Bùi văn Cửu, UVTV Tỉnh ủy, Phó Chủ tịch UBND tỉnh dự và chỉ đạo hội nghị",
+            [("Bùi Văn Cửu", "UVTV Tỉnh ủy, Phó Chủ tịch UBND tỉnh")],
+        ),
+        (
+            "Đó là chỉ đạo Phó Chủ tịch UBND tỉnh Trương Cảnh Tuyên tại Hội nghị",
+            [("Trương Cảnh Tuyên", "Phó Chủ tịch UBND tỉnh")],
+        ),
+        (
+            "bà Nguyễn Thị Hoa: Chánh Văn phòng UBND tỉnh chủ trì",
+            [("Nguyễn Thị Hoa", "Chánh Văn phòng UBND tỉnh")],
+        ),
+        # Staff named in passing and titles without a name are not officials.
+        ("gửi đồng chí Hoàng Ngọc Bích (phòng Tổng hợp) trước ngày 8/4", []),
+        ("Đồng chí Phó Chủ tịch UBND tỉnh trao Bằng khen", []),
+    ],
+)
+def test_officials_with_titles_as_the_text_names_them(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(m.name, m.title) for m in people.mentions(text)] == expected
+
+
+def test_one_person_spelled_two_ways_is_one_official_with_the_text_title() -> None:
+    found = people.collect(
+        ["Đồng chí Bùi Văn Cửu, Phó Chủ tịch UBND tỉnh dự hội nghị."],
+        ["Đồng chí Bùi văn Cửu, Phó Chủ tịch TT UBND tỉnh phát biểu"],
+    )
+    assert [(o.name, o.title) for o in found] == [("Bùi Văn Cửu", "Phó Chủ tịch UBND tỉnh")]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "01 tập thể, 20 cá nhân nhận Bằng khen của Chủ tịch UBND tỉnh.",
+            [("Bằng khen", "Chủ tịch UBND tỉnh", 1, 20)],
+        ),
+        (
+            "Giám đốc Sở Nội vụ trao Giấy khen cho 6 tập thể và 12 cá nhân.",
+            [("Giấy khen", "Giám đốc Sở Nội vụ", 6, 12)],
+        ),
+        (
+            "tập thể Văn phòng và 2 cá nhân được nhận bằng khen của Bộ trưởng, Chủ nhiệm "
+            "Văn phòng Chính phủ; 3 tập thể được nhận Bằng khen của Chủ tịch UBND tỉnh",
+            [
+                ("Bằng khen", "Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ", 1, 2),
+                ("Bằng khen", "Chủ tịch UBND tỉnh", 3, 0),
+            ],
+        ),
+        (
+            "2 tập thể, 1 cá nhân được nhận Bằng khen của Chủ tịch UBND tỉnh và 4 tập thể, "
+            "7 cá nhân được nhận Giấy khen của Chánh Văn Phòng UBND tỉnh vì đã có thành tích",
+            [
+                ("Bằng khen", "Chủ tịch UBND tỉnh", 2, 1),
+                ("Giấy khen", "Chánh Văn phòng UBND tỉnh", 4, 7),
+            ],
+        ),
+        (
+            "Văn phòng cũng tặng Bằng khen của Chủ tịch UBND tỉnh cho các tập thể và cá nhân.",
+            [("Bằng khen", "Chủ tịch UBND tỉnh", None, None)],
+        ),
+        ("đề nghị tặng Bằng khen của Thủ tướng 01 tập thể", []),
+        ("Có 13/13 đơn vị đạt danh hiệu “Tập thể Lao động tiên tiến”.", []),
+        (
+            "Chủ tịch nước tặng Huân chương lao động hạng ba cho 1 tập thể và hai cá nhân.",
+            [("Huân chương Lao động hạng Ba", "Chủ tịch nước", 1, 2)],
+        ),
+    ],
+)
+def test_awards_with_issuer_and_counts(
+    text: str, expected: list[tuple[str, str, int | None, int | None]]
+) -> None:
+    found = awards.find([text])
+    assert [(a.name, a.issuer, a.collectives, a.individuals) for a in found] == expected
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Skip to main content",
+        "emoticon",
+        "Đăng nhập",
+        "Đường dây nóng: 0218 3909 192",
+        "© Copyright 2015 UBND tỉnh",
+        "Quyết tâm thực hiện thắng lợi Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XVI",
+        "• Đang online: 19",
+        "Trong tuần: 5,924",
+        "Trang chủ › Tin tức",
+    ],
+)
+def test_portal_chrome_lines_are_recognised(line: str) -> None:
+    assert chrome.is_chrome(line)
+
+
+def test_everything_after_other_news_heading_is_dropped() -> None:
+    kept, removed = chrome.strip(
+        from_text("Tiêu đề bài viết thử nghiệm\n" + "Nội dung. " * 40 + "\nCác tin khác\nTin A\n")
+    )
+    assert [b.text for b in kept][-1].startswith("Nội dung.")
+    assert removed == ["Các tin khác"]
+
+
+def test_html_page_keeps_article_text_captions_and_headings_only() -> None:
+    page = from_html(
+        "<html><head><title>T - Cổng</title><meta property='og:title' content='T'>"
+        "<script>var x = '<p>no</p>';</script></head><body>"
+        "<nav>Trang chủ | Giới thiệu</nav><article><h1>Tiêu đề</h1>"
+        "<p>Đoạn <b>một</b>.</p><figure><img src=a.jpg><figcaption>Chú thích</figcaption>"
+        "</figure><p><em>Ảnh nghiêng</em></p></article><footer>Bản quyền</footer></body></html>"
+    )
+    kinds = [(b.kind, b.text) for b in page.blocks if b.kind != "boundary"]
+    assert kinds == [
+        (HEADING, "Tiêu đề"),
+        (PARAGRAPH, "Đoạn một."),
+        (CAPTION, "Chú thích"),
+        (CAPTION, "Ảnh nghiêng"),
+    ]
+    assert page.meta["og:title"] == "T"
