@@ -3,6 +3,10 @@
 from __future__ import annotations
 
 import json
+import os
+import subprocess
+import sys
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta, timezone
 from pathlib import Path
@@ -82,3 +86,47 @@ def run_stats(
 
 def counts(figures: dict[str, object]) -> dict[str, object]:
     return {key: figures[key] for key in ("online", "today", "yesterday", "week", "month", "total")}
+
+
+REPO = Path(__file__).resolve().parents[2]
+BIN = Path(sys.executable).parent
+
+
+@dataclass
+class Build:
+    """The outcome of one real `mkdocs build` run in ``root`` (output in ``root/site``)."""
+
+    root: Path
+    returncode: int
+    output: str
+
+    @property
+    def site(self) -> Path:
+        return self.root / "site"
+
+    def page(self, url: str) -> str:
+        return (self.site / url / "index.html").read_text(encoding="utf-8")
+
+
+def build(root: Path, files: Mapping[str, str], *args: str) -> Build:
+    for name, content in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(content, encoding="utf-8")
+    result = subprocess.run(
+        [str(BIN / "mkdocs"), "build", *args],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        check=False,
+        stdin=subprocess.DEVNULL,
+    )
+    return Build(root, result.returncode, result.stdout + result.stderr)
+
+
+def item(title: str, date: str, **fields: str) -> str:
+    """A valid news item; ``fields`` are extra front-matter lines written as given."""
+    lines = ["---", f'title: "{title}"', f"date: {date}", 'author: "Phóng viên"']
+    lines += [f"{key}: {value}" for key, value in fields.items()]
+    return "\n".join([*lines, "---", "", "Nội dung tin.", ""])
