@@ -1,91 +1,12 @@
-"""Shared helpers: tiny bantin sites built for real with `mkdocs build` in tmp_path."""
+"""Fixtures shared by every test folder."""
 
 from __future__ import annotations
 
-import os
-import subprocess
-import sys
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping
 from pathlib import Path
 
 import pytest
-
-REPO = Path(__file__).resolve().parent.parent
-BIN = Path(sys.executable).parent
-ARTIFACTS = REPO / "test-artifacts"
-
-TINY_CONFIG = """\
-site_name: Văn phòng UBND tỉnh thử nghiệm
-site_url: https://thu-nghiem.example.gov.vn/
-docs_dir: content
-theme:
-  name: material
-  custom_dir: {theme}
-  language: vi
-  font: false
-  features: [navigation.tabs]
-nav:
-  - Trang chủ: index.md
-  - Tin tức: tin-tuc/index.md
-plugins:
-  - bantin-news:
-      page_size: {page_size}
-markdown_extensions:
-  - toc:
-      slugify: !!python/name:bantin.core.vntext.heading_slug
-  - attr_list
-"""
-
-
-@dataclass
-class Build:
-    """The outcome of one real `mkdocs build` run."""
-
-    root: Path
-    returncode: int
-    output: str
-
-    @property
-    def site(self) -> Path:
-        return self.root / "site"
-
-    def page(self, url: str) -> str:
-        return (self.site / url / "index.html").read_text(encoding="utf-8")
-
-    def pages(self) -> list[str]:
-        """URLs of every page written, sorted."""
-        urls = []
-        for path in self.site.rglob("index.html"):
-            folder = path.parent.relative_to(self.site).as_posix()
-            urls.append("/" if folder == "." else f"/{folder}/")
-        return sorted(urls)
-
-
-def write_files(root: Path, files: Mapping[str, str | bytes]) -> None:
-    for name, content in files.items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, bytes):
-            path.write_bytes(content)
-        else:
-            path.write_text(content, encoding="utf-8")
-
-
-def run_build(root: Path, *args: str, env: Mapping[str, str] | None = None) -> Build:
-    result = subprocess.run(
-        [str(BIN / "mkdocs"), "build", *args],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
-        check=False,
-        stdin=subprocess.DEVNULL,
-    )
-    return Build(root, result.returncode, result.stdout + result.stderr)
-
-
-SiteFactory = Callable[..., Build]
+from sitekit import REPO, TINY_CONFIG, Build, SiteFactory, run_build, write_files
 
 
 @pytest.fixture
@@ -100,10 +21,3 @@ def tiny_site(tmp_path: Path) -> SiteFactory:
         return run_build(tmp_path, *args, env=env)
 
     return build
-
-
-def item(title: str, date: str, body: str = "Nội dung tin.", **fields: str) -> str:
-    """A valid news item; ``fields`` are extra front-matter lines written as given."""
-    lines = ["---", f'title: "{title}"', f"date: {date}", 'author: "Phóng viên"']
-    lines += [f"{key}: {value}" for key, value in fields.items()]
-    return "\n".join([*lines, "---", "", body, ""])

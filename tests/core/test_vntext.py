@@ -4,7 +4,9 @@ import pytest
 from bantin.core.vntext import (
     clean_text,
     format_date,
+    format_datetime,
     format_number,
+    format_weekday_date,
     grouping_key,
     heading_slug,
     nfc,
@@ -76,3 +78,11 @@ def test_dates_are_day_month_year() -> None:
     from datetime import date
 
     assert format_date(date(2018, 8, 3)) == "03/08/2018"
+
+
+def test_times_show_unless_none_was_given() -> None:
+    from datetime import datetime
+
+    assert format_datetime(datetime(2018, 8, 3, 9, 12)) == "03/08/2018 09:12"
+    assert format_datetime(datetime(2020, 1, 22)) == "22/01/2020"
+    assert format_weekday_date(datetime(2018, 8, 3, 9, 12)) == "Thứ Sáu, 03/08/2018 09:12"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import re
 
-from conftest import SiteFactory, item
+from sitekit import SiteFactory, item
 
 OFFICIALS = (
     '\n  - {name: "Lý Vinh Quang", title: "Phó Chủ tịch UBND tỉnh"}'

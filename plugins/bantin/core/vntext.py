@@ -79,7 +79,9 @@ def format_date(value: date | datetime) -> str:
 
 
 def format_datetime(value: datetime) -> str:
-    """``03/08/2018 09:12``."""
+    """``03/08/2018 09:12``; a time of exactly 00:00 means none was given: ``03/08/2018``."""
+    if (value.hour, value.minute, value.second) == (0, 0, 0):
+        return format_date(value)
     return value.strftime("%d/%m/%Y %H:%M")
 
 

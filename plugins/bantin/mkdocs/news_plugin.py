@@ -152,14 +152,14 @@ class NewsPlugin(BasePlugin[NewsConfig]):
                 title=escape(item.title),
                 description=escape(item.summary),
                 template="bantin/item.html",
-                hide=["navigation", "toc"],
+                hide=["toc"],
             )
         elif spec is not None:
             page.meta.update(
                 title=escape(spec.title),
                 description=escape(spec.description),
                 template=spec.template,
-                hide=["navigation", "toc"],
+                hide=["toc"],
             )
         return markdown
 
