@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import hashlib
+import http.client
 import os
 import shutil
 import socket
 import subprocess
 import time
-import urllib.error
-import urllib.request
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,7 +29,11 @@ def make_build(
     css = f"/* release {version} */ body {{ color: #123; }}\n"
     digest = hashlib.sha256(css.encode()).hexdigest()[:8]
     css_name = f"assets/main.{digest}.min.css"
-    files = {css_name: css, "sitemap.xml": f"<urlset><!-- {version} --></urlset>\n"}
+    files = {
+        css_name: css,
+        "sitemap.xml": f"<urlset><!-- {version} --></urlset>\n",
+        "404.html": f"<!doctype html><title>Không tìm thấy</title><p>{version}</p>\n",
+    }
     if stats:
         files["thong-ke/truy-cap.json"] = '{"total": 0}\n'
     names = ["index.html"] + [f"p{number}/index.html" for number in range(1, pages)]
@@ -40,7 +43,10 @@ def make_build(
         files[name] = (
             '<!doctype html><html><head><meta charset="utf-8">'
             f'<link rel="stylesheet" href="{prefix}{css_name}"></head>'
-            f'<body data-release="{version}"><h1>{name}</h1></body></html>\n'
+            f'<body data-release="{version}"><h1>{name}</h1>'
+            # Long enough for nginx to compress it (gzip_min_length).
+            + "<p>Văn phòng Ủy ban nhân dân tỉnh.</p>" * 40
+            + "</body></html>\n"
         )
     for name, text in files.items():
         path = root / name
@@ -71,12 +77,15 @@ class Nginx:
     prefix: Path
 
     def get(self, path: str) -> tuple[int, dict[str, str], bytes]:
-        request = urllib.request.Request(self.base + path, headers={"Accept-Encoding": "gzip"})
+        """One GET without following redirects, asking for gzip like a browser."""
+        host, port = self.base.removeprefix("http://").split(":")
+        connection = http.client.HTTPConnection(host, int(port), timeout=10)
         try:
-            with urllib.request.urlopen(request, timeout=10) as response:
-                return response.status, dict(response.headers), response.read()
-        except urllib.error.HTTPError as error:
-            return error.code, dict(error.headers), error.read()
+            connection.request("GET", path, headers={"Accept-Encoding": "gzip"})
+            response = connection.getresponse()
+            return response.status, dict(response.getheaders()), response.read()
+        finally:
+            connection.close()
 
 
 @pytest.fixture
@@ -118,7 +127,7 @@ def nginx(tmp_path: Path) -> Iterator[Callable[[Path], Nginx]]:
                 str(prefix / "error.log"),
             ],
             stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE,
+            stderr=subprocess.STDOUT,
         )
         processes.append(process)
         for _ in range(200):

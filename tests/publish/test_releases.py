@@ -45,6 +45,11 @@ def test_publish_keeps_only_the_newest_releases(
     assert [name.split("-")[0] for name in names] == ["000003", "000004"]
     assert live_release(to) == f"releases/{names[-1]}"
     assert str((to / "previous").readlink()) == f"releases/{names[0]}"
+    # Hashed assets of the kept releases stay reachable; those of removed ones go.
+    pooled = sorted(path.name for path in (to / "hashed").rglob("*.css"))
+    kept = sorted(path.name for path in (to / "releases").rglob("*.css"))
+    assert pooled == kept
+    assert len(pooled) == 2
 
 
 def test_rollback_switches_back_one_release_each_time(

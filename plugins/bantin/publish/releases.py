@@ -5,6 +5,7 @@ Layout of the publish folder ``DIR``::
     DIR/releases/000007-20261123T101500Z-1a2b3c4d5e6f/   one verified copy of a build each
     DIR/current  -> releases/…                            what nginx serves
     DIR/previous -> releases/…                            the release live before the last switch
+    DIR/hashed/assets/main.57a0d79d.min.css               hashed assets of every kept release
     DIR/shared/truy-cap.json                              visitor statistics, outside releases
     DIR/.publish.lock, DIR/.publish-seq                   serialise publishers
 
@@ -13,8 +14,9 @@ in parallel; the switch is done under an exclusive ``fcntl`` lock. A publish swi
 when no later-started publish is live already, so the newest one wins whatever order the
 copies finish in, and the live site never goes back to an older build by accident.
 
-``previous`` exists so pages a reader loaded just before a switch can still fetch their
-hashed assets: nginx falls back to it for files missing in ``current``.
+``hashed/`` holds hard links to the content-hashed assets of every kept release, so a page
+a reader loaded just before a switch (or two quick rollbacks) still gets its own stylesheet
+and scripts: nginx looks there for hashed names missing from ``current``.
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import os
+import re
 import shutil
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -39,6 +42,11 @@ STATS_IN_BUILD = "thong-ke/truy-cap.json"
 LOCK = ".publish.lock"
 SEQUENCE = ".publish-seq"
 TEMPORARY = ".tmp-"
+HASHED = "hashed"
+# Same pattern as the immutable-cache location in scripts/nginx/bantin.conf.
+HASHED_NAME = re.compile(
+    r"\.[0-9a-f]{8,}\.(?:min\.)?(?:css|js|woff2?|webp|avif|jpe?g|png|gif|svg)(?:\.map)?$", re.I
+)
 
 
 class PublishError(Exception):
@@ -59,6 +67,7 @@ class PublishFolder:
         self.current = root / CURRENT
         self.previous = root / PREVIOUS
         self.shared = root / SHARED
+        self.hashed = root / HASHED
 
     def prepare(self) -> None:
         self.releases.mkdir(parents=True, exist_ok=True)
@@ -127,6 +136,41 @@ class PublishFolder:
         staging.rename(self.releases / name)
         return name
 
+    def pool_hashed_assets(self, name: str) -> None:
+        """Link the release's content-hashed files into ``hashed/`` (same name, same bytes)."""
+        release = self.releases / name
+        for path in sorted(release.rglob("*")):
+            if not path.is_file() or not HASHED_NAME.search(path.name):
+                continue
+            target = self.hashed / path.relative_to(release)
+            if target.exists():
+                continue
+            target.parent.mkdir(parents=True, exist_ok=True)
+            temporary = target.with_name(f".{target.name}.{os.getpid()}")
+            try:
+                os.link(path, temporary)
+            except OSError:
+                shutil.copyfile(path, temporary)
+            temporary.replace(target)
+
+    def _prune_hashed_assets(self) -> None:
+        wanted = set()
+        for name in self.release_names():
+            release = self.releases / name
+            wanted |= {
+                path.relative_to(release).as_posix()
+                for path in release.rglob("*")
+                if path.is_file() and HASHED_NAME.search(path.name)
+            }
+        if not self.hashed.is_dir():
+            return
+        for path in sorted(self.hashed.rglob("*"), reverse=True):
+            relative = path.relative_to(self.hashed).as_posix()
+            if path.is_file() and relative not in wanted:
+                path.unlink()
+            elif path.is_dir() and not any(path.iterdir()):
+                path.rmdir()
+
     def switch(self, name: str) -> None:
         """Point ``current`` at ``name`` atomically and ``previous`` at what was live."""
         old = self.live_name()
@@ -150,6 +194,7 @@ class PublishFolder:
         doomed = [name for name in names[: max(0, len(names) - keep)] if name not in protected]
         for name in doomed:
             shutil.rmtree(self.releases / name)
+        self._prune_hashed_assets()
         self._remove_abandoned_staging()
         return doomed
 

@@ -82,6 +82,7 @@ def go_live(staged: Staged) -> Outcome:
             if live is not None and not request.allow_page_loss:
                 _refuse_page_loss(request, folder, staged.manifest)
             name = folder.install(staged.staging, staged.ticket, staged.manifest.commit)
+            folder.pool_hashed_assets(name)
             folder.switch(name)
             folder.seed_statistics(folder.releases / name)
             pruned = folder.prune(request.keep)
