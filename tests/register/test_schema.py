@@ -6,7 +6,6 @@ from datetime import date
 from pathlib import Path
 
 import pytest
-
 from bantin.register import catalog
 
 PDF = b"%PDF-1.4\n1 0 obj\n<< >>\nendobj\n%%EOF\n"
@@ -50,7 +49,9 @@ def with_line(old: str, new: str) -> str:
 
 
 def test_a_valid_document_is_read_with_normalised_values(tmp_path: Path) -> None:
-    register, problems = catalog.check(write(tmp_path, {"van-ban/qd.md": GOOD, "van-ban/qd.pdf": PDF}))
+    register, problems = catalog.check(
+        write(tmp_path, {"van-ban/qd.md": GOOD, "van-ban/qd.pdf": PDF})
+    )
     assert problems == []
     (document,) = register.documents
     assert document.so_ky_hieu == "15/2024/QĐ-UBND"
@@ -66,7 +67,9 @@ def test_a_valid_document_is_read_with_normalised_values(tmp_path: Path) -> None
 
 def test_kind_spellings_are_folded_to_the_listed_kind(tmp_path: Path) -> None:
     text = with_line("hinh_thuc: Quyết định", "hinh_thuc: quyết  ĐỊNH")
-    register, problems = catalog.check(write(tmp_path, {"van-ban/qd.md": text, "van-ban/qd.pdf": PDF}))
+    register, problems = catalog.check(
+        write(tmp_path, {"van-ban/qd.md": text, "van-ban/qd.pdf": PDF})
+    )
     assert problems == []
     assert register.documents[0].hinh_thuc == "Quyết định"
 
@@ -83,7 +86,7 @@ BAD_VALUES = [
     pytest.param(
         'so_ky_hieu: "15/2024/QĐ-UBND"',
         "so_ky_hieu: 15",
-        f'{P}:2: so_ky_hieu: 15 is read as a number, not text; put it in double quotes: '
+        f"{P}:2: so_ky_hieu: 15 is read as a number, not text; put it in double quotes: "
         'so_ky_hieu: "15"',
         id="number-as-integer",
     ),
@@ -150,7 +153,7 @@ BAD_VALUES = [
     pytest.param(
         'trich_yeu: "Ban hành Quy chế quản lý Cổng Thông tin điện tử tỉnh"',
         "trich_yeu: yes",
-        f'{P}:7: trich_yeu: yes is read as a yes/no value, not text; put it in double quotes: '
+        f"{P}:7: trich_yeu: yes is read as a yes/no value, not text; put it in double quotes: "
         'trich_yeu: "yes"',
         id="summary-yes",
     ),
@@ -216,7 +219,7 @@ BAD_VALUES = [
     pytest.param(
         "tags: [công nghệ thông tin]",
         "tags: [công nghệ, 2024]",
-        f'{P}:10: tags[2]: 2024 is read as a number, not text; put it in double quotes: '
+        f"{P}:10: tags[2]: 2024 is read as a number, not text; put it in double quotes: "
         'tags: "2024"',
         id="tags-number",
     ),
@@ -251,7 +254,7 @@ def test_each_bad_value_is_reported_with_file_line_and_field(
 
 BROKEN_YAML = [
     pytest.param(
-        "trich_yeu: \"Ban hành Quy chế quản lý Cổng Thông tin điện tử tỉnh\"",
+        'trich_yeu: "Ban hành Quy chế quản lý Cổng Thông tin điện tử tỉnh"',
         "trich_yeu: Về việc: ban hành quy chế",
         f'{P}:7: trich_yeu: the value contains ": "; put the whole value in double quotes, '
         'for example title: "Thông báo: …"',
@@ -264,14 +267,14 @@ BROKEN_YAML = [
         id="tab",
     ),
     pytest.param(
-        "nguoi_ky: \"Chủ tịch UBND tỉnh\"",
-        "nguoi_ky: \"Chủ tịch UBND tỉnh",
-        f'{P}:8: nguoi_ky: a quote is opened but never closed; end the value with the same '
+        'nguoi_ky: "Chủ tịch UBND tỉnh"',
+        'nguoi_ky: "Chủ tịch UBND tỉnh',
+        f"{P}:8: nguoi_ky: a quote is opened but never closed; end the value with the same "
         'quote (")',
         id="unclosed-quote",
     ),
     pytest.param(
-        "nguoi_ky: \"Chủ tịch UBND tỉnh\"",
+        'nguoi_ky: "Chủ tịch UBND tỉnh"',
         "hinh_thuc: Chỉ thị",
         f"{P}:8: hinh_thuc: given twice (first on line 3); keep one of them",
         id="duplicate-key",
@@ -288,7 +291,7 @@ def test_broken_yaml_gets_the_same_messages_as_news_items(
 
 
 def test_missing_required_keys_are_each_reported_with_an_example(tmp_path: Path) -> None:
-    text = "---\nnguoi_ky: \"Chủ tịch\"\n---\n"
+    text = '---\nnguoi_ky: "Chủ tịch"\n---\n'
     assert problems_of(tmp_path, {"van-ban/trong.md": text}) == [
         f"content/van-ban/trong.md:1: {line}"
         for line in (
@@ -308,9 +311,10 @@ def test_missing_required_keys_are_each_reported_with_an_example(tmp_path: Path)
 
 def test_every_problem_in_every_file_is_reported_in_one_run(tmp_path: Path) -> None:
     files: dict[str, str | bytes] = {
-        "van-ban/a.md": with_line("ngay_ban_hanh: 15/03/2024", "ngay_ban_hanh: 32/13/2024")
-        .replace("hinh_thuc: Quyết định", "hinh_thuc: Quyết đinh"),
-        "van-ban/b.md": b"---\nso_ky_hieu: \"1/UBND\"\ntrich_yeu: \"Gi\xe1 tr\xfb\"\n---\n",
+        "van-ban/a.md": with_line("ngay_ban_hanh: 15/03/2024", "ngay_ban_hanh: 32/13/2024").replace(
+            "hinh_thuc: Quyết định", "hinh_thuc: Quyết đinh"
+        ),
+        "van-ban/b.md": b'---\nso_ky_hieu: "1/UBND"\ntrich_yeu: "Gi\xe1 tr\xfb"\n---\n',
         "van-ban/c.md": "Không có phần đầu.\n",
         "van-ban/qd.pdf": PDF,
     }
@@ -342,7 +346,11 @@ def test_two_documents_with_the_same_number_are_both_named(tmp_path: Path) -> No
 
 def test_one_file_cannot_be_attached_to_two_documents(tmp_path: Path) -> None:
     other = GOOD.replace('"15/2024/QĐ-UBND"', '"16/2024/QĐ-UBND"')
-    files: dict[str, str | bytes] = {"van-ban/a.md": GOOD, "van-ban/b.md": other, "van-ban/qd.pdf": PDF}
+    files: dict[str, str | bytes] = {
+        "van-ban/a.md": GOOD,
+        "van-ban/b.md": other,
+        "van-ban/qd.pdf": PDF,
+    }
     assert problems_of(tmp_path, files) == [
         'content/van-ban/b.md: tep: "qd.pdf" is already the file of content/van-ban/a.md; '
         "each document needs its own file"

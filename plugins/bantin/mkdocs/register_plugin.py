@@ -19,6 +19,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.pages import Page
 
+from bantin.core import index as news_index
 from bantin.core.problems import ContentError, Problem
 from bantin.core.vntext import format_date, format_number
 from bantin.register import catalog, display, urls
@@ -41,26 +42,35 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
     supports_multiple_instances = False
 
     def __init__(self) -> None:
+        self.documents: list[Document] = []
         self.register: Register | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
-        self.register = None  # `mkdocs serve` reuses the plugin: every build starts clean
+        # `mkdocs serve` reuses the plugin: every build starts clean.
+        self.documents = []
+        self.register = None
         return config
 
-    # The news index is built first (bantin-news, high priority); the register is independent
-    # of it but must see the final file list and run before pages are read.
-    @event_priority(-10)
-    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
+    # Before bantin-news (priority 0): when the register has problems, one report lists them
+    # together with the news items' problems. Before MkDocs empties site_dir, like the news
+    # index, so a failed build leaves the previous output intact.
+    @event_priority(50)
+    def on_pre_build(self, *, config: MkDocsConfig) -> None:
         content_dir = Path(config.docs_dir)
-        sources = [f.src_uri for f in files if catalog.is_document_source(f.src_uri)]
-        authored_list = files.get_file_from_path(urls.LIST_SOURCE)
-        if authored_list is not None and authored_list.generated_by is None:
-            sources.append(urls.LIST_SOURCE)
-        documents, problems = catalog.load(content_dir, sources, _display_root(config))
-        register, build_problems = Register.build(documents)
+        display_root = _display_root(config)
+        documents, problems = catalog.load(content_dir, catalog.discover(content_dir), display_root)
+        _, build_problems = Register.build(documents)
         problems += build_problems
         if problems:
+            problems += _news_problems(config, content_dir, display_root)
             raise PluginError(str(ContentError(problems)))
+        self.documents = documents
+
+    # After the news index (priority 100), once MkDocs has its final file list.
+    @event_priority(-10)
+    def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
+        present = {f.src_uri for f in files}  # honours MkDocs' exclude_docs
+        register, _ = Register.build([d for d in self.documents if d.src_uri in present])
         for document in register.documents:
             _place_document(files, document, config.use_directory_urls)
         files.append(File.generated(config, urls.LIST_SOURCE, content=_LIST_PAGE))
@@ -121,6 +131,19 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
         if self.register is None:
             return None
         return self.register.by_src_uri.get(page.file.src_uri)
+
+
+def _news_problems(config: MkDocsConfig, content_dir: Path, display_root: str) -> list[Problem]:
+    """The news items' problems, so a failing build reports every problem of every file.
+
+    Only read when the register already failed, and not in preview, where bantin-news shows
+    its problems on the pages instead of stopping.
+    """
+    news = config.plugins.get("bantin-news")
+    if news is None or getattr(news, "preview", False):
+        return []
+    _, problems = news_index.load(content_dir, news_index.discover(content_dir), display_root)
+    return problems
 
 
 def _place_document(files: Files, document: Document, directory_urls: bool) -> None:
