@@ -171,7 +171,7 @@ def test_many_lost_pages_are_refused_unless_git_shows_their_sources_deleted(
     only_build = build_factory("v2", pages=15, commit=first)
     message = refuse(only_build, to, "--repo", str(repo))
     assert (
-        f"{only_build}: pages: 25 pages of the live site would disappear (40 live, 15 in this "
+        f"{only_build}: pages: 25 pages of the live site would disappear (41 live, 16 in this "
         "build), e.g. p15/index.html, p16/index.html, p17/index.html, p18/index.html, "
         "p19/index.html …; git shows 0 content file(s) deleted or renamed between "
         f"{first[:12]} and {first[:12]}, which explain 0 of them; at most 10 unexplained pages "
