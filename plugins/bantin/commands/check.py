@@ -83,6 +83,32 @@ def _selection(paths: list[str], root: Path) -> tuple[Callable[[str], bool], lis
     return (lambda path: path in files or path.startswith(folders)), missing
 
 
+class _Sources:
+    """Each item's text read once per run and split without parsing YAML again."""
+
+    def __init__(self, content: Path) -> None:
+        self.content = content
+        self._cache: dict[str, tuple[str, str, int]] = {}
+
+    def get(self, item: NewsItem) -> tuple[str, str, int]:
+        """(whole text, body, first body line); empty when unreadable (reported already)."""
+        if item.src_uri not in self._cache:
+            text, body, line = "", "", 1
+            try:
+                decoded, _ = frontmatter.decode(
+                    item.path, (self.content / item.src_uri).read_bytes()
+                )
+            except OSError:
+                decoded = None
+            if decoded is not None:
+                source, _ = frontmatter.split(item.path, decoded)
+                text = decoded
+                if source is not None:
+                    body, line = source.body, source.body_line
+            self._cache[item.src_uri] = (text, body, line)
+        return self._cache[item.src_uri]
+
+
 def collect(content: Path, root: Path) -> list[Problem]:
     """Every problem in the content folder, the build's and the reviewer's, sorted."""
     display_root = _display(content, root)
@@ -92,14 +118,15 @@ def collect(content: Path, root: Path) -> list[Problem]:
     problems += build_problems
     problems += spelling(news_index, content)
     problems += titles_in_month(news_index, content)
-    problems += links(news_index, content)
-    problems += markers(news_index, content)
-    problems += _images(news_index.items, content)
+    sources = _Sources(content)
+    problems += links(news_index, sources)
+    problems += markers(news_index, sources)
+    problems += _images(news_index.items, sources)
     unique = {(p.path, p.line, p.field, p.message): p for p in problems}
     return sorted(unique.values())
 
 
-def _images(items: tuple[NewsItem, ...], content: Path) -> list[Problem]:
+def _images(items: tuple[NewsItem, ...], sources: _Sources) -> list[Problem]:
     """Image problems: the images engineer's validator when installed, else existence only."""
     try:
         validate = importlib.import_module("bantin.images.validate")
@@ -107,11 +134,15 @@ def _images(items: tuple[NewsItem, ...], content: Path) -> list[Problem]:
         validate = None
     problems_for = getattr(validate, "problems_for", None)
     problems: list[Problem] = []
+    content = sources.content
     for item in items:
+        _, body, _ = sources.get(item)
+        if not item.image and "![" not in body and "<img" not in body.lower():
+            continue  # no image at all: nothing to validate, and no file to read again
         if problems_for is not None:
             problems += [p for p in problems_for(content, item) if isinstance(p, Problem)]
         else:
-            problems += body_images(item, content)
+            problems += body_images(item, sources)
     # The lead image's absence is reported by the reader already, on the same line.
     return problems
 
@@ -218,13 +249,16 @@ def spelling(news: index.NewsIndex, content: Path) -> list[Problem]:
     for field, values_of, noun in kinds:
         # Loose key: ASCII letters only, so "Bùi Văn Cửu", "Bùi văn Cửu", "Hải"/"Hài" meet.
         spellings: dict[str, dict[str, int]] = {}
+        loose: dict[str, str] = {}  # slugify is slow; each distinct spelling once
         for item in news.items:
             for value in values_of(item):
-                counts = spellings.setdefault(slugify(value), {})
+                if value not in loose:
+                    loose[value] = slugify(value)
+                counts = spellings.setdefault(loose[value], {})
                 counts[value] = counts.get(value, 0) + 1
         for item in news.items:
             for number, value in enumerate(values_of(item), 1):
-                counts = spellings[slugify(value)]
+                counts = spellings[loose[value]]
                 best = _canonical(counts)
                 if value == best:
                     continue
@@ -251,22 +285,29 @@ def titles_in_month(news: index.NewsIndex, content: Path) -> list[Problem]:
     """One official given different titles within one calendar month."""
     lines = _Lines(content)
     problems: list[Problem] = []
+    keys: dict[str, str] = {}
+
+    def key_of(text: str) -> str:
+        if text not in keys:
+            keys[text] = grouping_key(text)
+        return keys[text]
+
     for term in news.officials:
         months: dict[tuple[int, int], list[tuple[NewsItem, int, str]]] = {}
         for item in term.items:
             for number, official in enumerate(item.officials, 1):
-                if grouping_key(official.name) == term.key and official.title:
+                if official.title and key_of(official.name) == term.key:
                     key = (item.date.year, item.date.month)
                     months.setdefault(key, []).append((item, number, official.title))
         for (year, month), uses in sorted(months.items()):
             counts: dict[str, int] = {}
             for _, _, title in uses:
                 counts[title] = counts.get(title, 0) + 1
-            if len({grouping_key(title) for title in counts}) < 2:
+            if len({key_of(title) for title in counts}) < 2:
                 continue
             best = _canonical(counts)
             for item, number, title in uses:
-                if grouping_key(title) == grouping_key(best):
+                if key_of(title) == key_of(best):
                     continue
                 where = f"officials[{number}].title"
                 problems.append(
@@ -290,23 +331,17 @@ _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:|^//")
 _FENCE = re.compile(r"^\s{0,3}(?:`{3,}|~{3,})")
 
 
-def _body_lines(item: NewsItem, content: Path) -> list[tuple[int, str]]:
+def _body_lines(item: NewsItem, sources: _Sources) -> list[tuple[int, str]]:
     """The item's body lines with their file line numbers, code blocks left out."""
-    try:
-        raw = (content / item.src_uri).read_bytes()
-    except OSError:
-        return []
-    parsed = frontmatter.read(item.path, raw)
-    if parsed.source is None:
-        return []
+    _, body, first = sources.get(item)
     result: list[tuple[int, str]] = []
     fenced = False
-    for number, line in enumerate(parsed.source.body.split("\n"), parsed.source.body_line):
+    for number, line in enumerate(body.split("\n"), first):
         if _FENCE.match(line):
             fenced = not fenced
             continue
         if not fenced and not line.startswith(("    ", "\t")):
-            result.append((number, re.sub(r"`[^`]*`", "", line)))
+            result.append((number, re.sub(r"`[^`]*`", "", line) if "`" in line else line))
     return result
 
 
@@ -376,28 +411,31 @@ def _status_problem(item: NewsItem, linked: NewsItem | None) -> str:
     )
 
 
-def links(news: index.NewsIndex, content: Path) -> list[Problem]:
+def links(news: index.NewsIndex, sources: _Sources) -> list[Problem]:
     """Links to other items (``[x](../2018/y.md)``, ``/tin-tuc/2018/08/y/``) that go nowhere."""
     pages = _site_pages(news)
     problems: list[Problem] = []
     for item in news.items:
-        for number, line in _body_lines(item, content):
+        for number, line in _body_lines(item, sources):
+            if "](" not in line and "href" not in line and "]:" not in line:
+                continue
             targets = [m.group(1) for m in _LINK.finditer(line)]
             targets += [m.group(1) for m in _HREF.finditer(line)]
             reference = _REFERENCE.match(line)
             if reference:
                 targets.append(reference.group(1))
             for target in targets:
-                reason = _target_problem(item, target, content, pages)
+                reason = _target_problem(item, target, sources.content, pages)
                 if reason:
                     problems.append(Problem(item.path, number, "link", f'"{target}" {reason}'))
     return problems
 
 
-def body_images(item: NewsItem, content: Path) -> list[Problem]:
+def body_images(item: NewsItem, sources: _Sources) -> list[Problem]:
     """Images in the body that do not exist next to the item (fallback check)."""
     problems: list[Problem] = []
-    for number, line in _body_lines(item, content):
+    content = sources.content
+    for number, line in _body_lines(item, sources):
         for match in _IMAGE.finditer(line):
             target = match.group(1)
             if _SCHEME.match(target):
@@ -419,14 +457,11 @@ def body_images(item: NewsItem, content: Path) -> list[Problem]:
 _MARKER = "CẦN BỔ SUNG"
 
 
-def markers(news: index.NewsIndex, content: Path) -> list[Problem]:
+def markers(news: index.NewsIndex, sources: _Sources) -> list[Problem]:
     """Values ``bantin import`` could not extract and left marked for a person."""
     problems: list[Problem] = []
     for item in news.items:
-        try:
-            text = (content / item.src_uri).read_text(encoding="utf-8-sig")
-        except (OSError, UnicodeDecodeError):
-            continue
+        text, _, _ = sources.get(item)
         if _MARKER not in text:
             continue
         for number, line in enumerate(text.split("\n"), 1):
