@@ -1,0 +1,1 @@
+"""Vietnamese search with or without diacritics: a static, sharded index read by a small script."""

@@ -1,0 +1,1 @@
+"""Sharing and search engines: meta tags, JSON-LD, sitemap dates, robots.txt, redirects."""
