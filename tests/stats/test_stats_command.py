@@ -323,6 +323,7 @@ def test_a_day_is_closed_with_its_salt_and_no_address_or_agent_is_stored(
         (monday, 1, 0),
     ]
     database.close()
+    assert (tmp_path / "state.sqlite").stat().st_mode & 0o777 == 0o600
     stored = b"".join(path.read_bytes() for path in tmp_path.glob("state.sqlite*"))
     for secret in (b"192.0.2.77", b"Chrome/120", "192.0.2.77".encode("utf-16-le")):
         assert secret not in stored
@@ -439,3 +440,37 @@ def test_a_bad_now_is_a_usage_error(tmp_path: Path, capsys: pytest.CaptureFixtur
     assert run.code == 2
     assert '--now: "hôm qua" is not an ISO 8601 time' in run.errors
     assert not (tmp_path / "state.sqlite").exists()
+
+
+def test_log_patterns_are_expanded_and_a_pattern_matching_nothing_is_no_error(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write(tmp_path / "access.log", line(MONDAY, "/", ip="192.0.2.1"))
+    write(tmp_path / "access.log.1", line(MONDAY, "/", ip="192.0.2.2"))
+    run = run_stats(
+        capsys,
+        tmp_path,
+        [tmp_path / "access.log*", tmp_path / "access.log.*.gz"],
+        MONDAY_MORNING,
+    )
+    assert run.code == 0, run.output
+    assert "2 logs (0 unchanged)" in run.output
+    assert run.figures["today"] == 2
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        (b"not a database at all, just text" * 100, "is not a usable bantin state file"),
+    ],
+)
+def test_a_damaged_state_file_is_reported_without_a_traceback(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], content: bytes, message: str
+) -> None:
+    (tmp_path / "state.sqlite").write_bytes(content)
+    log = write(tmp_path / "access.log", line(MONDAY, "/"))
+    run = run_stats(capsys, tmp_path, [log], MONDAY_MORNING)
+    assert run.code == 1
+    assert f"{tmp_path / 'state.sqlite'}: state: {message}" in run.errors
+    assert "Traceback" not in run.errors
+    assert not (tmp_path / "public" / "truy-cap.json").exists()

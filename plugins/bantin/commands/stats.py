@@ -8,6 +8,7 @@ the run exit with 1 after everything else was counted and written.
 from __future__ import annotations
 
 import argparse
+import glob
 import sys
 import time
 from datetime import datetime
@@ -41,6 +42,19 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
+def expand_logs(paths: list[Path]) -> list[Path]:
+    """Patterns the shell left unexpanded (a systemd ExecStart, or no match yet) are globbed
+    here; a pattern matching nothing is simply no log (no ``.gz`` before the first rotation)."""
+    result: list[Path] = []
+    for path in paths:
+        text = str(path)
+        if not path.exists() and any(mark in text for mark in "*?["):
+            result += sorted(Path(match) for match in glob.glob(text))
+        else:
+            result.append(path)
+    return result
+
+
 def parse_now(text: str | None) -> datetime:
     if text is None:
         return datetime.now(tz=VIETNAM)
@@ -71,10 +85,10 @@ def run(args: argparse.Namespace) -> int:
     try:
         state = State(args.state)
     except StateError as error:
-        print(f"bantin stats: {error}", file=sys.stderr)
+        print(error, file=sys.stderr)
         return 1
     try:
-        summary = ingest.read_logs(args.logs, state, int(now.timestamp()))
+        summary = ingest.read_logs(expand_logs(args.logs), state, int(now.timestamp()))
         result = figures.compute(state, now, pages)
         data = figures.to_json(result)
         try:
@@ -96,7 +110,8 @@ def report(summary: ingest.Summary, result: dict[str, object], out: Path, second
     """The run summary an administrator reads in cron mail or the journal."""
     unchanged = sum(1 for f in summary.files if f.unchanged)
     lines = [
-        f"bantin stats: {len(summary.files)} logs ({unchanged} unchanged), "
+        f"bantin stats: {len(summary.files)} log{'' if len(summary.files) == 1 else 's'}"
+        f" ({unchanged} unchanged), "
         f"{format_number(summary.lines)} new lines in {seconds:.2f} s",
         f"  page views counted: {format_number(summary.page_views)}",
     ]

@@ -18,7 +18,7 @@ from bantin.stats.logparse import local_day
 from bantin.stats.state import State
 
 ONLINE_SECONDS = 5 * 60
-MOST_READ = 10
+MOST_READ = 5
 KEYS = ("online", "today", "yesterday", "week", "month", "total")
 _EPOCH_DAY = date(1970, 1, 1)
 

@@ -15,6 +15,7 @@ Days are numbered in days since 1970-01-01 of the Vietnamese calendar date.
 
 from __future__ import annotations
 
+import os
 import secrets
 import sqlite3
 from collections.abc import Iterable
@@ -75,21 +76,32 @@ class State:
     def __init__(self, path: Path) -> None:
         self.path = path
         try:
+            # The state holds today's salt: only its owner may read it (SQLite gives the
+            # journal files the same mode).
+            os.close(os.open(path, os.O_CREAT | os.O_WRONLY, 0o600))
             self.db = sqlite3.connect(path, timeout=10, isolation_level=None)
             self.db.execute("PRAGMA journal_mode=WAL")
             self.db.executescript(_SCHEMA)
             # One writer at a time: a second cron run waits here instead of double counting.
             self.db.execute("BEGIN IMMEDIATE")
             version = self.db.execute("SELECT value FROM meta WHERE key = 'schema'").fetchone()
+        except OSError as error:
+            raise StateError(
+                f"{path}: state: cannot be opened ({error.strerror}); "
+                "give --state a path in a folder this user can write"
+            ) from None
         except sqlite3.DatabaseError as error:
             raise StateError(
-                f"{path}: cannot use the state file ({error}); give --state a writable path "
-                "or move a damaged file away (counting then starts again)"
+                f"{path}: state: is not a usable bantin state file ({error}); move it away "
+                "to start counting again"
             ) from None
         if version is None:
             self.db.execute("INSERT INTO meta VALUES ('schema', ?)", (SCHEMA_VERSION,))
         elif version[0] != SCHEMA_VERSION:
-            raise StateError(f"{path}: state schema {version[0]} is not {SCHEMA_VERSION}")
+            raise StateError(
+                f"{path}: state: schema {version[0]} is not {SCHEMA_VERSION}; "
+                "use the bantin version that wrote it, or move it away"
+            )
 
     def close(self) -> None:
         if self.db.in_transaction:
