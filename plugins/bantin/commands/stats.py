@@ -8,7 +8,6 @@ the run exit with 1 after everything else was counted and written.
 from __future__ import annotations
 
 import argparse
-import glob
 import sys
 import time
 from datetime import datetime
@@ -49,7 +48,9 @@ def expand_logs(paths: list[Path]) -> list[Path]:
     for path in paths:
         text = str(path)
         if not path.exists() and any(mark in text for mark in "*?["):
-            result += sorted(Path(match) for match in glob.glob(text))
+            anchor = Path(path.anchor or ".")
+            pattern = path.relative_to(path.anchor).as_posix() if path.anchor else text
+            result += sorted(anchor.glob(pattern))
         else:
             result.append(path)
     return result
