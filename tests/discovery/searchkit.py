@@ -41,7 +41,8 @@ def run_query(browser: Browser, base_url: str, query: str, path: str = "tim-kiem
     context = browser.new_context()
     page = context.new_page()
     finished: list[Request] = []
-    page.on("requestfinished", lambda request: finished.append(request))
+    # Playwright wraps the handler, which a bound builtin method cannot carry.
+    page.on("requestfinished", lambda request: finished.append(request))  # noqa: PLW0108
     dialogs: list[str] = []
     page.on("dialog", lambda dialog: (dialogs.append(dialog.message), dialog.dismiss()))
     try:

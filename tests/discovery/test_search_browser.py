@@ -60,7 +60,7 @@ def test_hoa_binh_finds_both_tone_placements_and_the_plain_spelling(
 
 def test_exact_diacritics_rank_first(browser: Browser, portal_url: str) -> None:
     run = run_query(browser, portal_url, "Hòa Bình")
-    assert HOA_BINH_ASCII == run.titles[-1]
+    assert run.titles[-1] == HOA_BINH_ASCII
     assert {HOA_BINH, HOA_BINH_OTHER_SPELLING} <= set(run.titles[:-1])
     run = run_query(browser, portal_url, "Hoa Binh Group")
     assert run.titles == [HOA_BINH_ASCII]
