@@ -11,6 +11,7 @@ import hashlib
 import posixpath
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass
 from urllib.parse import unquote, urlsplit
 
@@ -42,8 +43,14 @@ class PageFacts:
     problems: tuple[Problem, ...]
 
 
-def read_page(html: str, dest_path: str, shown: str) -> PageFacts:
-    """Ids, internal links and duplicate-id problems of one page at ``dest_path``."""
+def read_page(
+    html: str, dest_path: str, shown: str, locate: Callable[[str], int] | None = None
+) -> PageFacts:
+    """Ids, internal links and duplicate-id problems of one page at ``dest_path``.
+
+    ``locate`` finds a snippet's line in the author's file; without it, lines are the
+    built page's.
+    """
     document = lxml.html.document_fromstring(html)
     counts: Counter[str] = Counter()
     first_line: dict[str, int] = {}
@@ -63,7 +70,9 @@ def read_page(html: str, dest_path: str, shown: str) -> PageFacts:
     problems = tuple(
         Problem(
             shown,
-            first_line[identifier],
+            (locate(f'id="{identifier}"') or locate(f"#{identifier}"))
+            if locate
+            else first_line[identifier],
             "id",
             f'id "{identifier}" is used {count} times in this page; ids must be unique '
             "(rename a heading or an {#id} attribute)",

@@ -71,9 +71,16 @@ class _Scanner(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.findings: list[Finding] = []
+        self.rejected: list[str] = []
+        """Open rejected containers: their children (an SVG's <circle>) need no own line."""
+
+    def handle_endtag(self, tag: str) -> None:
+        if self.rejected and self.rejected[-1] == tag:
+            self.rejected.pop()
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        if tag not in TAGS:
+        if tag not in TAGS and not self.rejected:
+            self.rejected.append(tag)
             advice = _TAG_ADVICE.get(tag, "this element is not on the allowed list; remove it")
             self.findings.append(Finding(f"<{tag}> is not allowed: {advice}", (f"<{tag}",)))
         for name, value in attrs:

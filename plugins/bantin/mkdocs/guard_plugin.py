@@ -111,8 +111,8 @@ class GuardPlugin(BasePlugin[GuardConfig]):
         file = page.file
         authored = file.generated_by is None and file.abs_src_path is not None
         shown = self._shown(file.src_uri) if authored else f"site/{file.dest_uri}"
-        facts = page_checks.read_page(output, file.dest_uri, shown)
         locate = _locator(file.abs_src_path) if authored and file.abs_src_path else None
+        facts = page_checks.read_page(output, file.dest_uri, shown, locate)
         self.pages[file.dest_uri] = links.PageRecord(shown, facts, locate)
         if authored:
             self.sources[file.dest_uri] = posixpath.join(self.display_root, file.src_uri)
