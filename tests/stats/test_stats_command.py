@@ -474,3 +474,25 @@ def test_a_damaged_state_file_is_reported_without_a_traceback(
     assert f"{tmp_path / 'state.sqlite'}: state: {message}" in run.errors
     assert "Traceback" not in run.errors
     assert not (tmp_path / "public" / "truy-cap.json").exists()
+
+
+def test_just_after_midnight_online_still_counts_the_readers_of_the_last_minutes(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    log = write(
+        tmp_path / "access.log",
+        line(utc("2026-11-22 16:58:30"), "/", ip="192.0.2.1"),  # Sunday 23:58:30
+        line(utc("2026-11-22 17:00:30"), "/", ip="192.0.2.2"),  # Monday 00:00:30
+    )
+    run = run_stats(capsys, tmp_path, [log], "2026-11-22T17:01:00+00:00")
+    assert counts(run.figures) == {
+        "online": 2,
+        "today": 1,
+        "yesterday": 1,
+        "week": 1,
+        "month": 2,
+        "total": 2,
+    }
+    again = run_stats(capsys, tmp_path, [log], "2026-11-22T17:02:00+00:00")
+    assert again.figures["online"] == 1  # yesterday's hashes are gone with their salt
+    assert again.figures["yesterday"] == 1

@@ -89,8 +89,10 @@ def run(args: argparse.Namespace) -> int:
         print(error, file=sys.stderr)
         return 1
     try:
-        summary = ingest.read_logs(expand_logs(args.logs), state, int(now.timestamp()))
+        moment = int(now.timestamp())
+        summary = ingest.read_logs(expand_logs(args.logs), state, moment)
         result = figures.compute(state, now, pages)
+        ingest.close_past_days(state, summary, moment)
         data = figures.to_json(result)
         try:
             figures.write_atomically(args.out, data)

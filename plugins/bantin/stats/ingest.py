@@ -151,7 +151,7 @@ class PageViewCounter:
 
 
 def read_logs(paths: Sequence[Path], state: State, now: int) -> Summary:
-    """Read what is new in ``paths`` into ``state`` and close the days before today.
+    """Read what is new in ``paths`` into ``state``.
 
     Nothing is committed here; the caller commits once the public JSON is ready.
     """
@@ -171,9 +171,17 @@ def read_logs(paths: Sequence[Path], state: State, now: int) -> Summary:
         (day, path, views) for (day, path), views in sorted(counter.page_views.items())
     )
     state.refresh_days(counter.visits)
-    summary.closed_days = state.close_days_before(logparse.local_day(now))
     state.save_log_records(records, now)
     return summary
+
+
+def close_past_days(state: State, summary: Summary, now: int) -> None:
+    """Destroy the salts and visitor hashes of the days before today.
+
+    Called after the figures are computed, so "online" just after midnight still sees the
+    readers of the last minutes of yesterday.
+    """
+    summary.closed_days = state.close_days_before(logparse.local_day(now))
 
 
 def _read_one(
