@@ -131,3 +131,15 @@ def test_html_page_with_markup_in_text_is_escaped_not_published_as_html(tmp_path
     assert 'title: "Tiêu đề có <img src=x onerror=alert(1)> trong đó"' in text
     assert "&lt;script>alert(1)&lt;/script> và \\*sao\\* và \\[ngoặc\\](x)." in text
     assert 'author: "Minh Anh"' in text
+
+
+def test_out_that_is_a_file_is_a_usage_error(tmp_path: Path) -> None:
+    target = tmp_path / "file.md"
+    target.write_text("x")
+    assert cli.main(["import", str(SEEDS), "--out", str(target)]) == 2
+    assert target.read_text() == "x"
+
+
+def test_folder_without_pages_is_a_usage_error(tmp_path: Path) -> None:
+    (tmp_path / "empty").mkdir()
+    assert cli.main(["import", str(tmp_path / "empty"), "--out", str(tmp_path / "o")]) == 2

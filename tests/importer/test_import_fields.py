@@ -209,3 +209,29 @@ def test_html_page_keeps_article_text_captions_and_headings_only() -> None:
         (CAPTION, "Ảnh nghiêng"),
     ]
     assert page.meta["og:title"] == "T"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1. Một",
+        "2) Hai",
+        "# Ba",
+        "- bốn",
+        "> sáu",
+        "---",
+        "a *b* _c_ [d](e) <script>alert(1)</script> & `x` \\ y",
+        "2019. Năm",
+    ],
+)
+def test_legacy_text_renders_as_the_same_plain_paragraph(text: str) -> None:
+    import html
+
+    import markdown
+    from bantin.importer.render import escape
+
+    rendered = markdown.markdown(escape(text))
+    assert rendered.startswith("<p>")
+    assert rendered.endswith("</p>")
+    assert "<script" not in rendered
+    assert html.unescape(rendered[3:-4]) == text

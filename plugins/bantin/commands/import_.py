@@ -53,6 +53,11 @@ def run(args: argparse.Namespace) -> int:
     if not sources:
         print("bantin import: no .txt or .html pages found in the given folders", file=sys.stderr)
         return 2
+    if Path(args.out).exists() and not Path(args.out).is_dir():
+        print(
+            f"{args.out}: file: --out must be a folder (usually content/tin-tuc)", file=sys.stderr
+        )
+        return 2
     planned, problems = migrate.plan(sources, Path(args.out), build_now())
     for entry in planned:
         verb = "would write" if args.dry_run else "wrote"

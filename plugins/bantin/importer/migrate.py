@@ -55,7 +55,13 @@ def plan(sources: list[Path], out: Path, now: datetime) -> tuple[list[Planned], 
         if text is None:
             problems.append(problem)  # type: ignore[arg-type]
             continue
-        item = read_page(text, name=str(source))
+        try:
+            item = read_page(text, name=str(source))
+        except (ValueError, LookupError, RecursionError) as error:  # never a traceback
+            problems.append(
+                Problem(str(source), 0, "file", f"cannot be read as a legacy page ({error})")
+            )
+            continue
         published = published_time(item, now)
         base = render.slug(item, source.stem)
         slug, number = base, 2

@@ -71,13 +71,15 @@ def front_matter(item: Extraction, published: datetime, slug_line: str = "") -> 
 
 
 _INLINE = re.compile(r"([\\`*_\[\]])")
-_LINE_START = re.compile(r"^(\s*)(#|>|[-+*](?=\s)|\d+(?=[.)]\s)|=+\s*$|-{3,}\s*$)")
+_LINE_START = re.compile(r"^(\s*)(#|>|[-+*](?=\s)|=+\s*$|-{3,}\s*$)")
+_ORDERED = re.compile(r"^(\s*\d+)([.)])(?=\s)")
 
 
 def escape(text: str) -> str:
     """Legacy text as literal Markdown: nothing in it becomes markup or raw HTML."""
     text = text.replace("&", "&amp;").replace("<", "&lt;")
     text = _INLINE.sub(r"\\\1", text)
+    text = _ORDERED.sub(r"\1\\\2", text)  # "1. " would start a numbered list
     return _LINE_START.sub(lambda m: m.group(1) + "\\" + m.group(2), text)
 
 
