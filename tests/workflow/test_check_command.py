@@ -201,3 +201,15 @@ def test_import_markers_are_warnings_and_strict_fails_on_them(
         in (lines[0])
     )
     assert _check(capsys, "--strict")[0] == 1
+
+
+def test_imported_seeds_pass_check_with_only_marker_warnings(
+    project: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    seeds = Path(__file__).parent.parent / "importer/seeds"
+    assert cli.main(["import", str(seeds), "--out", "content/tin-tuc"]) == 0
+    capsys.readouterr()
+    code, lines, _ = _check(capsys)
+    assert code == 0
+    assert lines
+    assert all(": warning: " in line and "marked by bantin import" in line for line in lines)
