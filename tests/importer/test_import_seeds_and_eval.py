@@ -9,7 +9,7 @@ from bantin.importer import accuracy
 
 HERE = Path(__file__).parent
 SEEDS = accuracy.pages(HERE / "seeds")
-EVALUATION = accuracy.pages(HERE / "eval") + accuracy.pages(HERE / "holdout")
+EVALUATION = accuracy.pages(HERE / "eval") + accuracy.pages(HERE / "eval/holdout")
 
 
 def test_there_are_five_seeds_and_an_evaluation_set() -> None:
