@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import multiprocessing
 import os
+import threading
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -101,8 +102,7 @@ def _files_present(root: Path, entry: cache.Entry) -> bool:
 def _run(jobs: list[_Job], workers: int) -> list[Outcome]:
     if len(jobs) <= 1 or workers <= 1:
         return [_work(job) for job in jobs]
-    # spawn: a fresh interpreter per worker, safe beside the threads of ``mkdocs serve``.
-    context = multiprocessing.get_context("spawn")
+    context = _start_method()
     outcomes = []
     with ProcessPoolExecutor(min(workers, len(jobs)), mp_context=context) as pool:
         futures = [pool.submit(_work, job) for job in jobs]
@@ -113,6 +113,18 @@ def _run(jobs: list[_Job], workers: int) -> list[Outcome]:
                 # The system killed a worker, most likely for memory: say so, per image.
                 outcomes.append(Outcome(job.source.name, None, STOPPED, processed=True))
     return outcomes
+
+
+def _start_method() -> multiprocessing.context.BaseContext:
+    """fork when this process has one thread, else spawn.
+
+    fork starts workers at once and never re-imports ``__main__`` (a build started from a
+    script without a main guard still works); beside other threads (``mkdocs serve``
+    watches files) a forked child could inherit a held lock, so spawn a fresh interpreter.
+    """
+    if "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1:
+        return multiprocessing.get_context("fork")
+    return multiprocessing.get_context("spawn")
 
 
 def default_workers() -> int:
