@@ -235,3 +235,33 @@ def test_legacy_text_renders_as_the_same_plain_paragraph(text: str) -> None:
     assert rendered.endswith("</p>")
     assert "<script" not in rendered
     assert html.unescape(rendered[3:-4]) == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Dự có các đồng chí: Hồ Tiến Thiệu, Chủ tịch UBND tỉnh; Đoàn Thị Hậu, Phó Chủ tịch "
+            "UBND tỉnh.",
+            [("Hồ Tiến Thiệu", "Chủ tịch UBND tỉnh"), ("Đoàn Thị Hậu", "Phó Chủ tịch UBND tỉnh")],
+        ),
+        (
+            "Giám đốc Sở Kế hoạch và Đầu tư Trần Văn Bảo chủ trì",
+            [("Trần Văn Bảo", "Giám đốc Sở Kế hoạch và Đầu tư")],
+        ),
+        (
+            "Đồng chí Dương Xuân Huyên, Phó Chủ tịch UBND tỉnh, Trưởng Ban Chỉ đạo chuyển đổi số "
+            "tỉnh chủ trì hội nghị.",
+            [
+                (
+                    "Dương Xuân Huyên",
+                    "Phó Chủ tịch UBND tỉnh, Trưởng Ban Chỉ đạo chuyển đổi số tỉnh",
+                )
+            ],
+        ),
+    ],
+)
+def test_officials_in_lists_and_after_long_organisation_names(
+    text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(m.name, m.title) for m in people.mentions(text)] == expected

@@ -9,12 +9,16 @@ from bantin.importer import accuracy
 
 HERE = Path(__file__).parent
 SEEDS = accuracy.pages(HERE / "seeds")
-EVALUATION = accuracy.pages(HERE / "eval") + accuracy.pages(HERE / "eval/holdout")
+EVALUATION = [
+    page
+    for folder in ("eval", "eval/holdout", "eval/holdout2")
+    for page in accuracy.pages(HERE / folder)
+]
 
 
 def test_there_are_five_seeds_and_an_evaluation_set() -> None:
     assert len(SEEDS) == 5
-    assert len(EVALUATION) >= 15
+    assert len(EVALUATION) >= 20
 
 
 @pytest.mark.parametrize("page", SEEDS, ids=lambda p: p.name[:3])

@@ -215,7 +215,7 @@ def _without_repeats(found: list[AwardFound]) -> list[AwardFound]:
         if not detailed(award) and any(
             detailed(other)
             and other.name == award.name
-            and (not award.issuer or other.issuer == award.issuer)
+            and (not award.issuer or award.issuer in other.issuer or other.issuer in award.issuer)
             for other in found
         ):
             continue

@@ -39,7 +39,7 @@ _TITLE_END = re.compile(
     r"quán triệt|giao|đồng thời|lưu ý|thay mặt|tại|trong|với|là|có|được|vì|đề cập|"
     r"phát động|chúc mừng|gửi|mong|tham dự|tham gia|điều hành|báo cáo|nêu|đọc|ký)\b"
     r"|\s+(?:và|cùng)\s+(?:đồng chí|đ/c|ông|bà)\s|\s+làm\s|[;.!?()\[\]]|\s+[–—-]\s+|$",
-    re.IGNORECASE,
+    # Case matters: verbs are lower case mid-sentence, while "Ban Chỉ đạo" is part of a title.
 )
 # Title, then name: "Phó Chủ tịch UBND tỉnh Trương Cảnh Tuyên".
 _TITLE_FIRST = re.compile(
@@ -48,6 +48,15 @@ _TITLE_FIRST = re.compile(
     r"Bí thư Tỉnh ủy|Bí thư Tỉnh uỷ|Giám đốc Sở(?:\s+[A-ZĐ]\w*)+|Thủ tướng Chính phủ|"
     r"Bộ trưởng(?:\s+[A-ZĐ]\w*)+))\s+(?=[A-ZĐÂĂÊÔƠƯ\u00c0-\u1ef8])",
 )
+
+
+# Title, then organisation of unknown length, then name: "Giám đốc Sở Nội vụ Nguyễn Văn Thịnh".
+_HEAD_FIRST = re.compile(
+    r"(?<!\w)(?:Phó\s+)?(?:Giám đốc|Trưởng [Bb]an|Bộ trưởng|Thứ trưởng|Cục trưởng|"
+    r"Chánh Thanh tra)\s+(?:Sở|Ban|Bộ|Cục|Thanh tra)\s+(?=[A-ZĐ\u00c0-\u1ef8])"
+)
+# "các đồng chí: A, Chủ tịch UBND tỉnh; B, Phó Chủ tịch…": one honorific for a list.
+_PLURAL = re.compile(r"(?<!\w)các (?:đồng chí|vị|ông|bà)\s*:\s*", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -126,21 +135,49 @@ def _role(text: str, start: int) -> str:
 def mentions(text: str) -> list[Mention]:
     """Every official mentioned in ``text``, in order, possibly repeated."""
     found: list[Mention] = []
-    for honorific in _HONORIFIC.finditer(text):
-        named = _name_words(text, honorific.end())
+    starts = [m.end() for m in _HONORIFIC.finditer(text)]
+    for plural in _PLURAL.finditer(text):
+        segment_end = text.find(".", plural.end())
+        segment_end = len(text) if segment_end < 0 else segment_end
+        position = plural.end()
+        for part in text[plural.end() : segment_end].split(";"):
+            starts.append(position + len(part) - len(part.lstrip()))
+            position += len(part) + 1
+    for start in starts:
+        named = _name_words(text, start)
         if named is None:
             continue
         name, end = named
         title = _title_after(text, end)
         if title and _LEADERSHIP.search(title):
-            found.append(Mention(name, title, _role(text, end), honorific.start()))
+            found.append(Mention(name, title, _role(text, end), start))
     for titled in _TITLE_FIRST.finditer(text):
         named = _name_words(text, titled.end())
         if named is None:
             continue
         name, end = named
         found.append(Mention(name, clean_text(titled.group(1)), _role(text, end), titled.start()))
-    return sorted(found, key=lambda mention: mention.position)
+    for head in _HEAD_FIRST.finditer(text):
+        mention = _organisation_then_name(text, head)
+        if mention is not None:
+            found.append(mention)
+    unique = {(m.position, m.name): m for m in found}
+    return sorted(unique.values(), key=lambda mention: mention.position)
+
+
+def _organisation_then_name(text: str, head: re.Match[str]) -> Mention | None:
+    """Try organisation names of 1 to 5 words until a person's name follows."""
+    words = list(_WORD.finditer(text, head.end()))[:7]
+    for count in range(1, min(6, len(words))):
+        start = words[count].start()
+        if text[words[count - 1].end() : start] != " ":
+            return None  # punctuation: the title ended without a name
+        named = _name_words(text, start)
+        if named is not None:
+            name, end = named
+            title = clean_text(text[head.start() : start])
+            return Mention(name, title, _role(text, end), head.start())
+    return None
 
 
 @dataclass(frozen=True)
