@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from bantin.guard import manifest
 from bantin.publish.nginx import render
-from sitekit import REPO
+from sitekit import REPO, TINY_CONFIG
 
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 TEMPLATE = REPO / "scripts" / "nginx" / "bantin.conf"
@@ -145,3 +145,15 @@ def nginx(tmp_path: Path) -> Iterator[Callable[[Path], Nginx]]:
     for process in processes:
         process.terminate()
         process.wait(timeout=10)
+
+
+@pytest.fixture
+def guarded_config() -> Callable[[str], str]:
+    return _guarded_config
+
+
+def _guarded_config(hooks: str = "") -> str:
+    """The tiny portal configuration with bantin-guard listed last (as in mkdocs.yml)."""
+    config = TINY_CONFIG.format(theme=REPO / "theme", page_size=20)
+    config = config.replace("markdown_extensions:", "  - bantin-guard\nmarkdown_extensions:")
+    return config + (f"hooks:\n  - {hooks}\n" if hooks else "")

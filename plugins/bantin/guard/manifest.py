@@ -89,6 +89,11 @@ def write(
     return manifest
 
 
+def remove(site_dir: Path) -> None:
+    """Forget that ``site_dir`` holds a finished build (called when a new build starts)."""
+    (site_dir / NAME).unlink(missing_ok=True)
+
+
 def read(site_dir: Path) -> Manifest:
     path = site_dir / NAME
     try:

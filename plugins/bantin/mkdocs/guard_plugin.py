@@ -64,6 +64,9 @@ class GuardPlugin(BasePlugin[GuardConfig]):
         self.recorder = WarningRecorder()
         self.recorder.start()
         self.project_dir = Path(config.config_file_path or ".").resolve().parent
+        # MkDocs' cleaning keeps dotfiles, so the last build's manifest would survive a failed
+        # build; it goes first, before anything can fail.
+        manifest.remove(Path(config.site_dir))
         docs = Path(config.docs_dir).resolve()
         relative = os.path.relpath(docs, self.project_dir).replace(os.sep, "/")
         self.display_root = "" if relative == "." else relative
