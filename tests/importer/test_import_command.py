@@ -143,3 +143,20 @@ def test_out_that_is_a_file_is_a_usage_error(tmp_path: Path) -> None:
 def test_folder_without_pages_is_a_usage_error(tmp_path: Path) -> None:
     (tmp_path / "empty").mkdir()
     assert cli.main(["import", str(tmp_path / "empty"), "--out", str(tmp_path / "o")]) == 2
+
+
+def test_canonical_address_of_the_old_page_becomes_an_alias(tmp_path: Path) -> None:
+    page = tmp_path / "old.html"
+    page.write_text(
+        '<html><head><link rel="canonical" href="https://vinhlong.gov.vn/tin-tuc/hn-123.html">'
+        "</head><body><h1>Hội nghị cán bộ công chức năm 2017</h1><p>23/02/2017 14:57</p>"
+        "<p>Nội dung bài viết.</p><p>N.H</p></body></html>",
+        encoding="utf-8",
+    )
+    out = tmp_path / "content/tin-tuc"
+    assert cli.main(["import", str(page), "--out", str(out)]) == 0
+    (written,) = out.rglob("*.md")
+    assert 'aliases: ["/tin-tuc/hn-123.html"]' in written.read_text()
+    items, problems = index.load(tmp_path / "content", index.discover(tmp_path / "content"))
+    assert problems == []
+    assert items[0].aliases == ("/tin-tuc/hn-123.html",)

@@ -96,3 +96,13 @@ def test_bad_input_is_a_usage_error_and_writes_nothing(
 
 def test_missing_title_is_a_usage_error(project: Path) -> None:
     assert cli.main(["new"]) == 2
+
+
+def test_outside_a_project_nothing_is_created(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    code, _, err = _new(capsys, "Tin mới", "--author", "A")
+    assert code == 2
+    assert "no content folder" in err
+    assert list(tmp_path.iterdir()) == []

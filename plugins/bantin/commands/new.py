@@ -114,6 +114,10 @@ def run(args: argparse.Namespace) -> int:
     tags = [clean_text(tag) for tag in args.tag if clean_text(tag)]
     author = clean_text(args.author) if args.author else _git_author()
     content = args.content if args.content else content_dir(project_root(Path.cwd()))
+    if not content.is_dir():
+        return _usage(
+            f"no content folder at {content}; run it inside the project or give --content"
+        )
     folder = content / "tin-tuc" / f"{published:%Y}"
     slug, number = base, 2
     while (folder / f"{slug}.md").exists() or (folder / slug / "index.md").exists():

@@ -97,6 +97,11 @@ class _PageParser(HTMLParser):
             if key and "content" in attrs:
                 self.meta.setdefault(key.lower(), attrs["content"])
             return
+        if tag == "link" and attrs.get("rel", "").lower() == "canonical" and attrs.get("href"):
+            self.meta.setdefault("canonical", attrs["href"])
+            return
+        if tag == "time" and attrs.get("datetime"):
+            self.meta.setdefault("time", attrs["datetime"])
         if tag == "title":
             self._in_title = True
             return

@@ -46,6 +46,8 @@ class Extraction:
     gaps: list[Gap] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     """Things read with an assumption a person may want to check (English)."""
+    old_path: str | None = None
+    """The page's address on the legacy portal (canonical link), kept as an alias."""
     date_position: int | None = None
     """Index in the article's blocks where the publication time line stood."""
 
@@ -90,6 +92,7 @@ def read_page(text: str, *, name: str) -> Extraction:
         raw_blocks, meta_title, meta = page.blocks, page.title, page.meta
     else:
         raw_blocks = blocks.from_text(text)
+    result.old_path = _old_path(meta)
     kept, result.removed = chrome.strip(raw_blocks)
     kept = _take_published(kept, meta, result)
     kept = _take_title(kept, meta_title, meta, result)
@@ -104,6 +107,19 @@ def read_page(text: str, *, name: str) -> Extraction:
     result.tags = topics.suggest(result.title or "", lead, bool(result.awards))
     _report_gaps(result, name)
     return result
+
+
+_SITE_PATH = re.compile(r"^/[A-Za-z0-9._~/%-]*$")
+
+
+def _old_path(meta: dict[str, str]) -> str | None:
+    """Path of the legacy address, so links to the old page keep working after migration."""
+    url = meta.get("canonical") or meta.get("og:url") or ""
+    path = "/" + url.split("://", 1)[-1].split("/", 1)[-1] if "://" in url else url
+    path = path.split("#", 1)[0]
+    if "?" in path or not _SITE_PATH.match(path) or ".." in path.split("/") or path == "/":
+        return None  # query strings (?id=123) cannot be served by a static site
+    return path
 
 
 def _take_published(items: list[Block], meta: dict[str, str], result: Extraction) -> list[Block]:
@@ -122,6 +138,9 @@ def _take_published(items: list[Block], meta: dict[str, str], result: Extraction
                 result.date_position = len(kept)
             continue  # a date line is never body text
         kept.append(block)
+    if result.published is None and "time" in meta:
+        # A <time datetime> only as a last resort: headers often show today's date in one.
+        result.published = when.iso_published(meta["time"])
     return kept
 
 

@@ -65,6 +65,8 @@ def front_matter(item: Extraction, published: datetime, slug_line: str = "") -> 
             lines.append(f"  - {{{', '.join(parts)}}}{comment}")
     if slug_line:
         lines.append(f"slug: {slug_line}")
+    if item.old_path:
+        lines.append(f"aliases: [{quoted(item.old_path)}]")
     if gaps:
         lines.append(f"draft: true  # {MARKER}: hoàn thiện các mục đánh dấu rồi xoá dòng này")
     return lines
