@@ -213,3 +213,15 @@ def test_imported_seeds_pass_check_with_only_marker_warnings(
     assert code == 0
     assert lines
     assert all(": warning: " in line and "marked by bantin import" in line for line in lines)
+
+
+def test_on_a_tie_the_spelling_used_first_is_the_canonical_one(
+    write_item: WriteItem, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write_item("2018/cu.md", title="Bài cũ", date="2018-08-01", tags="sơ kết")
+    write_item("2019/moi.md", title="Bài mới", date="2019-01-01", tags="Sơ Kết")
+    _, lines, _ = _check(capsys)
+    assert lines == [
+        'content/tin-tuc/2019/moi.md:5: warning: tags[1]: "Sơ Kết": write "sơ kết" (used 1 '
+        "time(s)) so every item spells this topic the same way"
+    ]

@@ -226,8 +226,13 @@ class _Lines:
 
 
 def _canonical(counts: dict[str, int]) -> str:
-    """Most used spelling; ties go to the one with more diacritics, then alphabetical."""
-    return sorted(counts, key=lambda s: (-counts[s], -sum(ord(c) > 127 for c in s), s))[0]
+    """Most used spelling; ties go to the one with more diacritics, then to the first seen.
+
+    ``counts`` keeps the order of first use, so an established spelling wins a tie against
+    the one in a new draft.
+    """
+    order = {spelling: position for position, spelling in enumerate(counts)}
+    return sorted(counts, key=lambda s: (-counts[s], -sum(ord(c) > 127 for c in s), order[s]))[0]
 
 
 def _official_names(item: NewsItem) -> list[str]:
