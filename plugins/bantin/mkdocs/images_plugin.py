@@ -221,7 +221,8 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
     def on_env(
         self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files
     ) -> jinja2.Environment:
-        if not self.config.publish_originals:
+        news_built = getattr(config.plugins.get("bantin-news"), "index", None) is not None
+        if news_built and not self.config.publish_originals:
             for file in list(files):
                 if _is_original(file):
                     files.remove(file)
