@@ -26,6 +26,11 @@ def head_time(repo: Path) -> int | None:
     return int(value) if value and value.isdigit() else None
 
 
+def is_clean(repo: Path) -> bool:
+    """True when the work tree has no uncommitted change (ignored files do not count)."""
+    return _git(repo, "status", "--porcelain") == ""
+
+
 def deleted_since(repo: Path, old: str, new: str, folder: str = "content") -> set[str] | None:
     """Files under ``folder`` deleted or renamed away between two commits (None: unknown)."""
     if not old or not new:

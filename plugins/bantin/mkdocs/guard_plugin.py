@@ -74,12 +74,7 @@ class GuardPlugin(BasePlugin[GuardConfig]):
         links_config.not_found = max(links_config.not_found, logging.WARNING)
         links_config.anchors = max(links_config.anchors, logging.WARNING)
         if self.command != "serve" and not os.environ.get("SOURCE_DATE_EPOCH"):
-            # Reproducible by default: "now" is the last commit's time unless CI says
-            # otherwise. Set for this build only; _finish removes it again.
-            commit_time = git.head_time(self.project_dir)
-            if commit_time is not None:
-                os.environ["SOURCE_DATE_EPOCH"] = str(commit_time)
-                self.epoch_set_here = True
+            self._date_from_commit()
         return config
 
     @event_priority(100)  # before the news plugin reads any file
@@ -150,6 +145,17 @@ class GuardPlugin(BasePlugin[GuardConfig]):
         self._finish()
 
     # -- helpers ------------------------------------------------------------------------
+
+    def _date_from_commit(self) -> None:
+        """Reproducible by default: "now" is the last commit's time.
+
+        Only for a clean work tree: an uncommitted item dated today must not be hidden as
+        "scheduled" because the last commit is older. Set for this build only (see _finish).
+        """
+        commit_time = git.head_time(self.project_dir)
+        if commit_time is not None and git.is_clean(self.project_dir):
+            os.environ["SOURCE_DATE_EPOCH"] = str(commit_time)
+            self.epoch_set_here = True
 
     def _cover_other_html(self, site_dir: Path) -> None:
         """HTML written outside the page pipeline (404.html, plugin pages) gets a policy too."""
