@@ -160,3 +160,23 @@ def test_canonical_address_of_the_old_page_becomes_an_alias(tmp_path: Path) -> N
     items, problems = index.load(tmp_path / "content", index.discover(tmp_path / "content"))
     assert problems == []
     assert items[0].aliases == ("/tin-tuc/hn-123.html",)
+
+
+def test_an_existing_item_with_the_same_url_makes_the_import_take_another_slug(
+    tmp_path: Path,
+) -> None:
+    content = tmp_path / "content"
+    out = content / "tin-tuc"
+    written = out / "2020/da-co.md"
+    written.parent.mkdir(parents=True)
+    written.write_text(
+        '---\ntitle: "Khác"\ndate: 2020-01-05\nauthor: "A"\n'
+        "slug: van-phong-ubnd-tinh-tong-ket-cong-tac-nam-2019-trien-khai-nhiem-vu-nam-2020\n"
+        "---\n\nNội dung.\n"
+    )
+    assert cli.main(["import", str(SEEDS / "001_bf663195ba18aaf5.txt"), "--out", str(out)]) == 0
+    items, problems = index.load(content, index.discover(content))
+    assert problems == []
+    _, build_problems = index.NewsIndex.build(items, now=items[-1].date, preview=True)
+    assert build_problems == []
+    assert sorted(item.slug for item in items)[1].endswith("-2")

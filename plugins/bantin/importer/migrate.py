@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
-from bantin.core import frontmatter, schema
+from bantin.core import frontmatter, index, schema
 from bantin.core.dates import start_of_day
 from bantin.core.problems import Problem
 from bantin.importer import render
@@ -50,6 +50,7 @@ def plan(sources: list[Path], out: Path, now: datetime) -> tuple[list[Planned], 
     planned: list[Planned] = []
     problems: list[Problem] = []
     taken: set[Path] = set()
+    used_urls = _existing_urls(out)
     for source in sources:
         text, problem = read_source(source)
         if text is None:
@@ -65,11 +66,15 @@ def plan(sources: list[Path], out: Path, now: datetime) -> tuple[list[Planned], 
         published = published_time(item, now)
         base = render.slug(item, source.stem)
         slug, number = base, 2
-        while out / f"{published:%Y}" / f"{slug}.md" in taken:
-            # Two pages with one title in one year: -2, -3… in the file name and the URL.
+        while True:
+            # One title twice in a year (file) or in a month (URL): -2, -3… in both.
+            target = out / f"{published:%Y}" / f"{slug}.md"
+            url = f"{published:%Y/%m}/{slug}"
+            if target not in taken and (url not in used_urls or target.exists()):
+                break
             slug, number = f"{base}-{number}", number + 1
-        target = out / f"{published:%Y}" / f"{slug}.md"
         taken.add(target)
+        used_urls.add(url)
         document = render.document(item, published, slug if slug != base else "")
         if target.exists():
             problems.append(
@@ -85,6 +90,15 @@ def plan(sources: list[Path], out: Path, now: datetime) -> tuple[list[Planned], 
         problems += _self_check(target, document)
         planned.append(Planned(source, target, document, item))
     return planned, problems
+
+
+def _existing_urls(out: Path) -> set[str]:
+    """``YYYY/MM/slug`` of the valid items already in ``out``, so new ones get other URLs."""
+    if not out.is_dir():
+        return set()
+    uris = sorted(p.relative_to(out.parent).as_posix() for p in out.rglob("*.md"))
+    items, _ = index.load(out.parent, uris, display_root="")
+    return {f"{item.date:%Y/%m}/{item.slug}" for item in items}
 
 
 def _self_check(target: Path, document: str) -> list[Problem]:
