@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 
@@ -67,8 +68,6 @@ def test_the_manifest_is_saved_with_sorted_keys(tmp_path: Path) -> None:
     batch.prepare(sources(tmp_path / "content"), tmp_path / "cache", PARAMS, workers=1)
 
     text = (tmp_path / "cache" / cache.MANIFEST).read_text("utf-8")
-    import json
-
     data = json.loads(text)
     assert text == json.dumps(data, sort_keys=True, separators=(",", ":"))
     assert list(data) == ["entries", "format", "last_build", "sources"]
