@@ -72,6 +72,19 @@ def test_bare_side_sees_the_same_items_out_of_the_nav(repository: Path, tmp_path
     assert bare["plugins"] == []
 
 
+def test_search_index_of_bantin_discovery_is_turned_off_not_the_plugin() -> None:
+    entries = ["bantin-news", "bantin-discovery", {"search": {"lang": "vi"}}]
+    entries.append({"bantin-images": {"workers": 2}})
+    assert project.without_search(entries) == [
+        "bantin-news",
+        {"bantin-discovery": {"search": False}},
+        {"bantin-images": {"workers": 2}},
+    ]
+    assert project.without_search([{"bantin-discovery": {"feed_size": 9}}]) == [
+        {"bantin-discovery": {"feed_size": 9, "search": False}}
+    ]
+
+
 def test_search_option_keeps_search_on_both_sides(repository: Path, tmp_path: Path) -> None:
     bench = project.create(tmp_path / "n5", repository, 5, search=True)
     assert "plugins" not in _json(bench.bantin_config)

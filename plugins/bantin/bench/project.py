@@ -27,7 +27,9 @@ from bantin.bench import corpus
 
 # Plugins that only build a search index. Off on both sides by default so the comparison is
 # rendering against rendering; `--search` keeps them (and turns Material's on for bare).
-SEARCH_PLUGINS = frozenset({"search", "material/search", "bantin-search"})
+SEARCH_PLUGINS = frozenset({"search", "material/search"})
+SEARCH_OPTIONS = {"bantin-discovery": "search"}
+"""Plugins that do more than search, and their option that turns the search index off."""
 
 
 @dataclass(frozen=True)
@@ -86,6 +88,22 @@ def plugin_name(entry: Any) -> str:
     return entry if isinstance(entry, str) else next(iter(entry))
 
 
+def without_search(entries: list[Any]) -> list[Any]:
+    """The plugin list with search plugins dropped and search options turned off."""
+    kept: list[Any] = []
+    for entry in entries:
+        name = plugin_name(entry)
+        if name in SEARCH_PLUGINS:
+            continue
+        option = SEARCH_OPTIONS.get(name)
+        if option is None:
+            kept.append(entry)
+            continue
+        options = dict(entry[name] or {}) if isinstance(entry, dict) else {}
+        kept.append({name: {**options, option: False}})
+    return kept
+
+
 def create(
     root: Path,
     repository: Path,
@@ -114,7 +132,7 @@ def create(
 
     parent = repository / "mkdocs.yml"
     entries = plugin_entries(parent)
-    timed = [e for e in entries if search or plugin_name(e) not in SEARCH_PLUGINS]
+    timed = entries if search else without_search(entries)
     common = {
         "INHERIT": str(parent),
         "docs_dir": str(content),
@@ -122,7 +140,7 @@ def create(
     }
     _write_yaml(root / "full.yml", {**common, "site_dir": str(root / "site-full")})
     bantin = {**common, "site_dir": str(root / "site-bantin")}
-    if len(timed) != len(entries):
+    if timed != entries:
         bantin["plugins"] = timed
     _write_yaml(root / "mkdocs.yml", bantin)
 
