@@ -2,11 +2,34 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from pathlib import Path
 
 import pytest
-from sitekit import REPO, TINY_CONFIG, Build, SiteFactory, run_build, write_files
+from playwright.sync_api import Browser, sync_playwright
+from sitekit import (
+    CHROMIUM,
+    CHROMIUM_ARGS,
+    REPO,
+    TINY_CONFIG,
+    Build,
+    SiteFactory,
+    run_build,
+    write_files,
+)
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Browser]:
+    """Debian's Chromium through Playwright, one for the whole run.
+
+    Playwright's sync API allows one running instance per thread, so every test folder
+    shares this fixture instead of starting its own.
+    """
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+        yield chromium
+        chromium.close()
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser
 from sitekit import ARTIFACTS, BIN, REPO
 
 CHROMIUM = "/usr/bin/chromium"
@@ -61,11 +61,9 @@ def portal_url(portal_site: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def chromium() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
+def chromium(browser: Browser) -> Browser:
+    """The session's shared Chromium (tests/conftest.py)."""
+    return browser
 
 
 @pytest.fixture(scope="session")

@@ -6,8 +6,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from discovery.discoverykit import CHROMIUM, CHROMIUM_ARGS, EXTRA_ITEMS, build_portal, jpeg, serve
-from playwright.sync_api import Browser, sync_playwright
+from discovery.discoverykit import EXTRA_ITEMS, build_portal, jpeg, serve
 from sitekit import Build
 
 
@@ -23,11 +22,3 @@ def portal(tmp_path_factory: pytest.TempPathFactory) -> Build:
 @pytest.fixture(scope="session")
 def portal_url(portal: Build) -> Iterator[str]:
     yield from serve(portal.site)
-
-
-@pytest.fixture(scope="session")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        yield chromium
-        chromium.close()
