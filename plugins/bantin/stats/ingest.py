@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import os
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -58,7 +58,9 @@ class Summary:
 class PageViewCounter:
     """Counts page views of complete lines, keyed by day, visitor hash and page path."""
 
-    def __init__(self, salts: dict[int, bytes], closed: set[int], new_salt: object) -> None:
+    def __init__(
+        self, salts: dict[int, bytes], closed: set[int], new_salt: Callable[[int], bytes]
+    ) -> None:
         self.summary = Summary()
         self.visits: dict[int, dict[bytes, list[int]]] = {}
         self.page_views: Counter[tuple[int, str]] = Counter()
@@ -133,7 +135,7 @@ class PageViewCounter:
                 continue
             salt = salts.get(day)
             if salt is None:
-                salt = salts[day] = self._new_salt(day)  # type: ignore[operator]
+                salt = salts[day] = self._new_salt(day)
             visitor = blake2b(address + b"\x00" + agent, key=salt, digest_size=16).digest()
             daily = visits.get(day)
             if daily is None:
