@@ -1,0 +1,55 @@
+"""The GitHub workflows pass actionlint and keep the promises the README makes about them."""
+
+from __future__ import annotations
+
+import subprocess
+
+import yaml
+from sitekit import BIN, REPO
+
+WORKFLOWS = REPO / ".github" / "workflows"
+
+
+def test_workflows_pass_actionlint() -> None:
+    files = sorted(str(path) for path in WORKFLOWS.glob("*.yml"))
+    assert len(files) == 2
+    result = subprocess.run(
+        [str(BIN / "actionlint"), "-no-color", *files],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def load(name: str) -> dict[str, object]:
+    data = yaml.safe_load((WORKFLOWS / name).read_text(encoding="utf-8"))
+    assert isinstance(data, dict)
+    return data
+
+
+def steps(job: object) -> list[str]:
+    assert isinstance(job, dict)
+    return [str(step.get("run") or step.get("uses")) for step in job["steps"]]
+
+
+def test_pull_requests_check_content_test_and_build_strictly() -> None:
+    workflow = load("pull-request.yml")
+    jobs = workflow["jobs"]
+    assert isinstance(jobs, dict)
+    commands = steps(jobs["check"])
+    assert ".venv/bin/bantin check --format github" in commands
+    assert "scripts/test" in commands
+    assert ".venv/bin/mkdocs build --strict" in commands
+
+
+def test_main_builds_once_and_deploys_that_same_artifact_one_run_at_a_time() -> None:
+    workflow = load("publish.yml")
+    jobs = workflow["jobs"]
+    assert isinstance(jobs, dict)
+    build, deploy = steps(jobs["build"]), steps(jobs["deploy"])
+    assert sum("mkdocs build" in command for command in build + deploy) == 1
+    assert any(command.startswith("actions/upload-pages-artifact@") for command in build)
+    assert [command.split("@")[0] for command in deploy] == ["actions/deploy-pages"]
+    assert jobs["deploy"]["needs"] == "build"  # type: ignore[index]
+    assert workflow["concurrency"] == {"group": "publish-pages", "cancel-in-progress": False}
