@@ -51,6 +51,10 @@ def test_home_shows_the_lead_story_and_latest_cards(
     expect(page.locator(".bantin-cards .bantin-card")).to_have_count(4)
     expect(page.locator(".bantin-banner")).to_contain_text("Đường dây nóng: 0218 3909 192")
     expect(page.locator(".bantin-footer")).to_contain_text("Văn phòng Ủy ban nhân dân tỉnh")
+    if page.viewport_size and page.viewport_size["width"] >= 1220:  # Material's tabs breakpoint
+        menu = page.locator(".md-tabs")
+        for section in ("Tin tức", "Chủ đề", "Lãnh đạo", "Khen thưởng"):
+            expect(menu.get_by_role("link", name=section, exact=True)).to_be_visible()
     _shoot(page, artifacts, request, "home")
 
 
