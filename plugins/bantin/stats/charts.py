@@ -70,7 +70,7 @@ def vertical_svg(chart: Chart) -> str:
     """Columns left to right (years, months), values above, labels below."""
     band = 24 * len(chart.series) + 16
     plot_height = 180
-    top = 30 if len(chart.series) > 1 else 12
+    top = 44 if len(chart.series) > 1 else 18  # room for the legend and the top value
     width = max(320, 60 + band * len(chart.rows))
     height = top + plot_height + 56
     scale = _scale(chart)
