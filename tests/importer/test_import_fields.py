@@ -265,3 +265,16 @@ def test_officials_in_lists_and_after_long_organisation_names(
     text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert [(m.name, m.title) for m in people.mentions(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "day"),
+    [
+        ("Sáng nay (21/6), Chủ tịch UBND tỉnh làm việc", "2024-06-21"),
+        ("Hôm nay (21/6/2024), tại hội trường", "2024-06-21"),
+    ],
+)
+def test_meeting_date_in_parentheses(text: str, day: str) -> None:
+    found = when.meeting_date(text, _at(2024, 6, 21, 13, 45))
+    assert found is not None
+    assert str(found.day) == day

@@ -29,7 +29,7 @@ _ISSUER_BEFORE = re.compile(
     r"(?<!phó )(?<!Phó )(?P<issuer>Thủ tướng Chính phủ|Thủ tướng|Chủ tịch nước|"
     r"Chủ tịch (?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND) (?:tỉnh|thành phố|huyện)|"
     r"Bộ trưởng(?: [^\W\d]+){1,6}?|Chánh Văn phòng (?:UBND|Ủy ban nhân dân) tỉnh|"
-    r"Giám đốc Sở(?: [^\W\d]+){1,4}?)\s+(?:khen tặng|trao tặng|tặng|trao)\s+$",
+    r"Giám đốc Sở(?: [^\W\d]+){1,4}?)\s+(?:đã\s+)?(?:khen tặng|trao tặng|tặng|trao)\s+$",
     re.IGNORECASE,
 )
 _NUMBER_WORDS = {

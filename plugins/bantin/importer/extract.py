@@ -59,12 +59,13 @@ _SIGNATURE_PREFIX = re.compile(
     r"thực hiện)\s*[:-]\s*",
     re.IGNORECASE,
 )
+_OFFICE_SIGNATURE = re.compile(r"^(?:Văn phòng|Phòng|Ban|Trung tâm|Cổng)\s+\S+", re.IGNORECASE)
 _INITIALS = re.compile(r"^[A-ZĐ]{1,4}$|^(?:[A-ZĐ][a-zđ]?\.\s?){1,4}[A-ZĐ]?[a-zđ]?\.?$")
 _CAPTION_PREFIX = re.compile(r"^\(?\s*ảnh(?: minh họa| minh hoạ)?\s*:\s*", re.IGNORECASE)
 _MEETING_WORD = re.compile(
     r"hội nghị|cuộc họp|họp|hội thảo|buổi làm việc|phiên họp|kỳ họp|tọa đàm|toạ đàm|"
     r"đại hội|gặp mặt|lễ (?:trao|kỷ niệm|khai mạc|ra mắt|công bố|phát động|đón nhận|khánh thành|"
-    r"khởi công)",
+    r"khởi công|tổng kết|sơ kết|ký kết|tuyên dương)",
     re.IGNORECASE,
 )
 _MEETING_KINDS = (
@@ -74,7 +75,8 @@ _MEETING_KINDS = (
     (r"(?:cuộc\s+|buổi\s+)?họp\s+(giao ban)", "Họp {0}"),
     (r"(phiên họp|kỳ họp|hội thảo|tọa đàm|toạ đàm|buổi làm việc|đại hội|cuộc họp)", "{0}"),
     (
-        r"(lễ (?:trao|kỷ niệm|khai mạc|ra mắt|công bố|phát động|đón nhận|khánh thành|khởi công))",
+        r"(lễ (?:trao|kỷ niệm|khai mạc|ra mắt|công bố|phát động|đón nhận|khánh thành|khởi công|"
+        r"tổng kết|sơ kết|ký kết|tuyên dương))",
         "{0}",
     ),
     (r"(buổi gặp mặt|gặp mặt)", "Buổi gặp mặt"),
@@ -225,8 +227,13 @@ def _signature(text: str) -> str | None:
         return None
     if _INITIALS.match(stripped):
         return stripped
-    words = stripped.rstrip(".").split()
-    if 2 <= len(words) <= 5 and all(word[:1].isupper() for word in words):
+    if _OFFICE_SIGNATURE.match(stripped) and not stripped.endswith("."):
+        return stripped  # "Văn phòng UBND tỉnh" signs for the office
+    # One or more names: "Minh Anh", "Thu Hằng - Minh Thuận", "Lan, Hoa".
+    names = [part.split() for part in re.split(r"\s*[-–,&]\s*", stripped.rstrip("."))]
+    if all(1 <= len(n) <= 5 and all(w[:1].isupper() for w in n) for n in names) and (
+        len(names) > 1 or len(names[0]) >= 2
+    ):
         return stripped.rstrip(".")
     return None
 

@@ -78,7 +78,8 @@ class MeetingDate:
     text: str
 
 
-_PART_OF_DAY = r"(?:(?:sáng|chiều|trưa|tối|đêm)\s+(?:nay\s+)?(?:ngày\s+)?|ngày\s+)"
+# "Ngày 03/8/2018", "Chiều ngày 13/01/2020", "chiều 28/12", "Sáng nay (21/6)".
+_PART_OF_DAY = r"(?:(?:sáng|chiều|trưa|tối|đêm|hôm)\s+(?:nay\s+)?(?:ngày\s+)?\(?\s*|ngày\s+)"
 _MEETING_DATE = re.compile(
     rf"(?<![\w/]){_PART_OF_DAY}(?P<d>\d{{1,2}})\s*(?:/|-|\.|\s+tháng\s+)\s*(?P<m>\d{{1,2}})"
     rf"(?:\s*(?:/|-|\.|\s+năm\s+)\s*(?P<y>\d{{4}}))?(?![\d/])",
