@@ -22,6 +22,7 @@ class QueryRun:
     page_bytes: int
     """Every byte the page load and the query transferred, assets included."""
     hosts: set[str] = field(default_factory=set)
+    urls: list[str] = field(default_factory=list)
     marks: list[str] = field(default_factory=list)
     dialogs: int = 0
 
@@ -59,6 +60,7 @@ def run_query(browser: Browser, base_url: str, query: str, path: str = "tim-kiem
             hosts.add(urlsplit(request.url).netloc)
             if "/chi-muc/" in request.url or request.url.split("?")[0].endswith("bantin-search.js"):
                 search_bytes += size
-        return QueryRun(titles, status, search_bytes, page_bytes, hosts, marks, len(dialogs))
+        urls = [request.url for request in finished]
+        return QueryRun(titles, status, search_bytes, page_bytes, hosts, urls, marks, len(dialogs))
     finally:
         context.close()

@@ -103,7 +103,7 @@ def test_every_topic_and_official_has_feeds(portal: Build) -> None:
 
 def test_pages_link_their_feeds(portal: Build) -> None:
     home = _head(portal, "")
-    assert '<link rel="alternate" type="application/rss+xml"' in home
+    assert '<link rel="alternate feed" type="application/rss+xml"' in home
     assert 'href="./feed.xml"' in home and 'href="./feed.json"' in home
     topic = _head(portal, "chu-de/hop-tac/")
     assert 'href="../../chu-de/hop-tac/feed.xml"' in topic

@@ -188,3 +188,21 @@ def test_search_index_is_small_and_versioned(portal: Build) -> None:
 def test_exact_query_bytes_on_the_sample(browser: Browser, portal_url: str, tmp_path: Path) -> None:
     run = run_query(browser, portal_url, "van phong")
     assert 0 < run.search_bytes < 300_000
+
+
+def test_feed_links_do_not_make_material_fetch_the_sitemap(
+    browser: Browser, portal_url: str
+) -> None:
+    """Material fetches sitemap.xml next to each link[rel=alternate]: 1.5 MB at 10,000 items."""
+    context = browser.new_context()
+    page = context.new_page()
+    requested: list[str] = []
+    page.on("request", lambda request: requested.append(request.url))
+    try:
+        for path in ("", "chu-de/hop-tac/", "lanh-dao/ly-vinh-quang/"):
+            page.goto(f"{portal_url}/{path}")
+            page.wait_for_load_state("networkidle")
+            assert page.locator('link[rel~="alternate"][type="application/rss+xml"]').count() >= 1
+    finally:
+        context.close()
+    assert not [url for url in requested if "sitemap.xml" in url]

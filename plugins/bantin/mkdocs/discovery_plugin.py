@@ -62,7 +62,7 @@ class DiscoveryConfig(base.Config):
     """Also index under ``mkdocs serve`` (slower saves on a large site)."""
     search_cap = c.Type(int, default=1000)
     """Documents kept per search term: a word in every item still downloads little."""
-    search_shard_bytes = c.Type(int, default=48_000)
+    search_shard_bytes = c.Type(int, default=32_000)
     """Target size of one search shard; the shard count grows with the site."""
 
 

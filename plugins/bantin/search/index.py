@@ -82,7 +82,7 @@ class SearchIndexWriter:
     """Collects documents into ``work_dir`` and writes the finished index with ``finish``."""
 
     def __init__(
-        self, out_dir: Path, work_dir: Path, *, cap: int = 1000, shard_bytes: int = 48_000
+        self, out_dir: Path, work_dir: Path, *, cap: int = 1000, shard_bytes: int = 32_000
     ) -> None:
         """``out_dir`` is emptied now and filled by ``add`` and ``finish``."""
         self.out_dir = out_dir

@@ -52,30 +52,35 @@
     return (crc ^ 0xffffffff) >>> 0;
   }
 
+  var MAX_TERMS = 4;
+
   /* Terms of a query: two adjacent words of one phrase form a bigram, a lone word is a
-   * unigram. exact: the reader typed diacritics, so their spelling ranks first. */
+   * unigram. Bigrams do not overlap (w1 w2, w3 w4, then w4 w5 for an odd tail), and at most
+   * MAX_TERMS are kept: each term costs one shard download. exact: the reader typed
+   * diacritics, so their spelling ranks first. */
   function queryTerms(query, unigrams) {
     var terms = [];
     phrases(query).forEach(function (words) {
       var folded = words.map(fold);
       var forms = words.map(formKey);
       var marked = words.map(function (word, i) { return folded[i] !== word; });
-      if (unigrams || words.length === 1) {
-        words.forEach(function (_, i) {
-          terms.push({ term: folded[i], form: forms[i], exact: marked[i] });
+      var add = function (i, j) {
+        terms.push({
+          term: j === undefined ? folded[i] : folded[i] + " " + folded[j],
+          form: j === undefined ? forms[i] : forms[i] + " " + forms[j],
+          exact: marked[i] || (j !== undefined && marked[j]),
         });
+      };
+      if (unigrams || words.length === 1) {
+        words.forEach(function (_, i) { add(i); });
       } else {
-        for (var i = 0; i + 1 < words.length; i++) {
-          terms.push({
-            term: folded[i] + " " + folded[i + 1],
-            form: forms[i] + " " + forms[i + 1],
-            exact: marked[i] || marked[i + 1],
-          });
-        }
+        for (var i = 0; i + 1 < words.length; i += 2) { add(i, i + 1); }
+        if (words.length % 2 === 1) { add(words.length - 2, words.length - 1); }
       }
     });
     var seen = {};
-    return terms.filter(function (t) { return seen[t.term] ? false : (seen[t.term] = true); });
+    return terms.filter(function (t) { return seen[t.term] ? false : (seen[t.term] = true); })
+      .slice(0, MAX_TERMS);
   }
 
   function Searcher(root) {
@@ -154,8 +159,11 @@
     if (!terms.length) { return Promise.resolve({ docs: [], capped: false, loose: false }); }
     return self.load().then(function () { return self.match(terms); }).then(function (result) {
       var words = queryTerms(query, true);
-      if (result.docs.length || words.length === terms.length) { return result; }
-      // No item has the words side by side: show items that have all of them anywhere.
+      if (result.docs.length || words.length === terms.length || words.length > 3) {
+        return result;
+      }
+      // No item has the words side by side: show items that have all of them anywhere
+      // (short queries only, so the extra shards stay within the download budget).
       return self.match(words).then(function (loose) { loose.loose = true; return loose; });
     });
   };
