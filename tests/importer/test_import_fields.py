@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 
 import pytest
 from bantin.core.dates import VIETNAM
@@ -278,3 +279,57 @@ def test_meeting_date_in_parentheses(text: str, day: str) -> None:
     found = when.meeting_date(text, _at(2024, 6, 21, 13, 45))
     assert found is not None
     assert str(found.day) == day
+
+
+def test_broken_legacy_html_still_gives_the_article() -> None:
+    page = from_html(
+        "<HTML><BODY><TABLE><TR><TD CLASS=menu>TRANG CHỦ</TD></TR><TR><TD>"
+        "<FONT SIZE=4><B>Tiêu đề bài cũ</B></FONT><BR>"
+        "Đoạn một&nbsp;có&nbsp;NBSP &amp; ký tự đặc biệt.</p></div><BR><BR>"
+        "Đoạn hai <i>nghiêng một phần</i> còn lại thường.<BR>"
+        "<SPAN CLASS=IMAGE_CAPTION>Chú thích cũ</SPAN></TD></TR></TABLE>"
+    )
+    texts = [(b.kind, b.text) for b in page.blocks if b.kind != "boundary"]
+    assert texts == [
+        (PARAGRAPH, "Tiêu đề bài cũ"),
+        (PARAGRAPH, "Đoạn một có NBSP & ký tự đặc biệt."),
+        (PARAGRAPH, "Đoạn hai nghiêng một phần còn lại thường."),
+        (CAPTION, "Chú thích cũ"),
+    ]
+
+
+def _windows_1258(text: str) -> bytes:
+    """Windows-1258 keeps â, ă, ơ… precomposed but writes tones as combining marks."""
+    import unicodedata
+
+    tones = {"\u0300", "\u0301", "\u0303", "\u0309", "\u0323"}
+    out = []
+    for char in text:
+        parts = unicodedata.normalize("NFD", char)
+        letters = unicodedata.normalize("NFC", "".join(c for c in parts if c not in tones))
+        out.append(letters + "".join(c for c in parts if c in tones))
+    return "".join(out).encode("cp1258")
+
+
+def test_windows_1258_text_page_is_read(tmp_path: Path) -> None:
+    from bantin.importer.migrate import read_source
+
+    page = tmp_path / "cu.txt"
+    page.write_bytes(_windows_1258("Văn phòng UBND tỉnh họp giao ban\nNgày 01/4/2016 họp.\n"))
+    text, problem = read_source(page)
+    assert problem is None
+    assert text is not None
+    assert from_text(text)[0].text == "Văn phòng UBND tỉnh họp giao ban"
+
+
+def test_layout_classes_inside_the_article_are_not_chrome() -> None:
+    page = from_html(
+        '<div class="site-header">Cổng thông tin</div><article>'
+        '<div class="article-header"><h1>Tiêu đề</h1><span>03/08/2018 09:12</span></div>'
+        '<p>Nội dung.</p><div class="share">Chia sẻ Facebook</div></article>'
+    )
+    assert [b.text for b in page.blocks if b.kind != "boundary"] == [
+        "Tiêu đề",
+        "03/08/2018 09:12",
+        "Nội dung.",
+    ]

@@ -45,9 +45,12 @@ _BLOCK = {
     "blockquote", "figure", "figcaption", "h1", "h2", "h3", "h4", "h5", "h6", "br", "hr",
     "dd", "dt", "dl", "center", "address", "time", "tbody", "thead",
 }  # fmt: skip
+# Containers whose class or id can mark them as chrome ("menu", "sidebar", "tin-khac"…).
+_CLASSED = {"div", "ul", "ol", "section", "table", "tr", "td", "span", "p", "li", "dl"}
 _CAPTION_CLASS = re.compile(r"caption|chu-?thich|image_?desc|img_?desc|photo_?desc", re.I)
+_LAYOUT_WORDS = {"menu", "navbar", "sidebar", "footer", "header", "banner"}
 _CHROME_CLASS = re.compile(
-    r"(?:^|[\s_-])(?:menu|navbar|breadcrumb|sidebar|footer|header|banner|hotline|share|social|"
+    r"(?:^|[\s_-])(menu|navbar|breadcrumb|sidebar|footer|header|banner|hotline|share|social|"
     r"comment|related|other-?news|tin-?khac|tin-?lien-?quan|counter|thong-?ke|login|dang-?nhap)"
     r"(?:$|[\s_-])",
     re.I,
@@ -77,9 +80,11 @@ class _PageParser(HTMLParser):
             return "skip"
         if tag in {"header", "footer"} and any(t in {"article", "main"} for t, _ in self._stack):
             return ""  # an article's own header holds its title and date
-        if tag in _CHROME or (
-            tag in {"div", "ul", "section", "table"} and _CHROME_CLASS.search(classes)
-        ):
+        in_article = any(t in {"article", "main"} for t, _ in self._stack)
+        chrome_class = _CHROME_CLASS.search(classes)
+        if chrome_class and in_article and chrome_class.group(1).lower() in _LAYOUT_WORDS:
+            chrome_class = None  # "article-header" inside <article> holds the title and date
+        if tag in _CHROME or (tag in _CLASSED and chrome_class):
             return "chrome"
         if tag == "figcaption" or _CAPTION_CLASS.search(classes):
             return "caption"
