@@ -72,7 +72,7 @@ def front_matter(item: Extraction, published: datetime, slug_line: str = "") -> 
     return lines
 
 
-_INLINE = re.compile(r"([\\`*_\[\]])")
+_INLINE = re.compile(r"([\\`*_\[\]>])")
 _LINE_START = re.compile(r"^(\s*)(#|>|[-+*](?=\s)|=+\s*$|-{3,}\s*$)")
 _ORDERED = re.compile(r"^(\s*\d+)([.)])(?=\s)")
 
