@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import contextlib
+import html
 import posixpath
 import re
 from collections.abc import Callable
@@ -381,6 +382,9 @@ def _missing(key: str) -> str:
 
 
 _MARKUP = re.compile(r"!\[[^\]]*\]\([^)]*\)|<[^>]+>|[*_`#>]|\[([^\]]*)\]\([^)]*\)")
+# Markdown backslash escapes (\* \[ \#…) stand for the character itself, not for markup.
+_ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>|])")
+_HIDDEN = 0xE000  # escaped characters wait in the private-use area while markup is removed
 
 
 def lead_paragraph(body: str, limit: int = 300) -> str:
@@ -389,7 +393,10 @@ def lead_paragraph(body: str, limit: int = 300) -> str:
         stripped = block.strip()
         if not stripped or stripped.startswith(("#", "!", "<", "|", "---", "```")):
             continue
-        text = clean_text(_MARKUP.sub(lambda m: m.group(1) or "", stripped))
+        hidden = _ESCAPE.sub(lambda m: chr(_HIDDEN + ord(m.group(1))), stripped)
+        plain = _MARKUP.sub(lambda m: m.group(1) or "", hidden)
+        plain = re.sub("[\ue000-\ue07f]", lambda m: chr(ord(m.group(0)) - _HIDDEN), plain)
+        text = clean_text(html.unescape(plain))
         if len(text) < 20:
             continue
         if len(text) > limit:
