@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import argparse
+import re
 import sys
+from collections import Counter
 from pathlib import Path
 
 from bantin.core.dates import build_now
@@ -65,7 +67,8 @@ def run(args: argparse.Namespace) -> int:
         item = entry.extraction
         print(
             f"  title, date, author, source: "
-            f"{_ok(item.title)}, {_ok(item.published)}, {_ok(item.author)}, {_ok(item.source)}; "
+            f"{_ok(item.title)}, {_ok(item.published)}, {_ok(item.author)}, "
+            f"{'yes' if item.source else 'none given'}; "
             f"{len(item.officials)} officials, {len(item.awards)} awards, "
             f"{sum(1 for b in item.body if b.kind == 'caption')} captions, "
             f"{len(item.removed)} chrome lines removed"
@@ -84,12 +87,16 @@ def run(args: argparse.Namespace) -> int:
         return 1
     if not args.dry_run:
         migrate.write(planned)
-    gaps = sum(1 for entry in planned for _ in entry.extraction.gaps)
+    tally = Counter(
+        re.sub(r"\[\d+\]", "", gap.field) for entry in planned for gap in entry.extraction.gaps
+    )
     done = "would be written" if args.dry_run else "written"
     print(
-        f"bantin import: {len(planned)} item(s) {done}; {gaps} field(s) need a person "
-        f'(search for "{MARKER}"; such items are drafts until finished)'
+        f"bantin import: {len(planned)} item(s) {done}; {sum(tally.values())} field(s) need a "
+        f'person (search for "{MARKER}"; such items are drafts until finished)'
     )
+    if tally:
+        print("  not extracted: " + ", ".join(f"{k} {v}" for k, v in sorted(tally.items())))
     return 0
 
 
