@@ -198,3 +198,13 @@ def test_sample_content_is_the_import_of_the_seeds_finished_only_where_marked(
         text = re.sub(r"  # CẦN BỔ SUNG[^\n]*", "", text)
         committed = sample / imported.relative_to(out)
         assert committed.read_text(encoding="utf-8") == text, committed
+
+
+def test_folders_saved_with_a_complete_page_are_skipped(tmp_path: Path) -> None:
+    saved = tmp_path / "saved"
+    (saved / "bai_files").mkdir(parents=True)
+    (saved / "bai.txt").write_text((SEEDS / "003_fbe9b8a89d13974c.txt").read_text())
+    (saved / "bai_files/quang-cao.html").write_text("<html><body><p>Quảng cáo</p></body></html>")
+    out = tmp_path / "out"
+    assert cli.main(["import", str(saved), "--out", str(out)]) == 0
+    assert len(_items(out)) == 1

@@ -34,7 +34,12 @@ def _expand(sources: list[str]) -> tuple[list[Path], list[str]]:
         path = Path(source)
         if path.is_dir():
             paths += sorted(
-                p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in _SUFFIXES
+                p
+                for p in path.rglob("*")
+                if p.is_file()
+                and p.suffix.lower() in _SUFFIXES
+                # "Save page, complete" puts frames and ads in a "<page>_files" folder.
+                and not any(part.endswith("_files") for part in p.relative_to(path).parts[:-1])
             )
         elif path.is_file():
             paths.append(path)
