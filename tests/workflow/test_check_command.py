@@ -225,3 +225,28 @@ def test_on_a_tie_the_spelling_used_first_is_the_canonical_one(
         'content/tin-tuc/2019/moi.md:5: warning: tags[1]: "Sơ Kết": write "sơ kết" (used 1 '
         "time(s)) so every item spells this topic the same way"
     ]
+
+
+def test_images_of_a_bundle_are_validated_with_real_files(
+    project: Path, write_item: WriteItem, capsys: pytest.CaptureFixture[str]
+) -> None:
+    from PIL import Image
+
+    folder = project / "content/tin-tuc/2018/bai"
+    folder.mkdir(parents=True)
+    Image.new("RGB", (64, 48), (200, 10, 10)).save(folder / "tot.jpg")
+    (folder / "hong.jpg").write_bytes(b"not an image at all")
+    write_item(
+        "2018/bai/index.md",
+        text='---\ntitle: "Bài có ảnh"\ndate: 2018-08-03\nauthor: "A"\nimage: tot.jpg\n---\n\n'
+        "Nội dung đủ dài cho đoạn mở đầu.\n\n![Ảnh tốt](tot.jpg)\n\n![Ảnh hỏng](hong.jpg)\n\n"
+        "![Ảnh thiếu](thieu.jpg)\n",
+    )
+    code, lines, _ = _check(capsys)
+    assert code == 1
+    assert len(lines) == 2
+    assert lines[0].startswith('content/tin-tuc/2018/bai/index.md:12: image: "hong.jpg" ')
+    assert lines[1] == (
+        'content/tin-tuc/2018/bai/index.md:14: image: "thieu.jpg" does not exist next to the '
+        "item; check the file name (letter case matters)"
+    )
