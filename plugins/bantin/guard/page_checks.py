@@ -19,7 +19,7 @@ import lxml.html  # type: ignore[import-untyped]
 
 from bantin.core.problems import Problem
 
-_LINKING = (("a", "href"), ("link", "href"), ("img", "src"), ("script", "src"), ("source", "src"))
+_LINKING = "//a[@href] | //link[@href] | //img[@src] | //script[@src] | //source[@src]"
 _INLINE_SCRIPT = re.compile(r"<script(?P<attrs>\s[^>]*)?>(?P<body>.*?)</script\s*>", re.S | re.I)
 _TYPE = re.compile(r"""\stype\s*=\s*["']?([^"'\s>]+)""", re.I)
 _SRC = re.compile(r"\ssrc\s*=", re.I)
@@ -54,19 +54,17 @@ def read_page(
     document = lxml.html.document_fromstring(html)
     counts: Counter[str] = Counter()
     first_line: dict[str, int] = {}
-    links: list[Link] = []
-    for element in document.iter():
-        if not isinstance(element.tag, str):
-            continue  # comments and processing instructions
+    # XPath walks the tree in C; a Python loop over every element costs twice as much.
+    for element in document.xpath("//*[@id]"):
         identifier = element.get("id")
-        if identifier is not None:
-            counts[identifier] += 1
-            first_line.setdefault(identifier, element.sourceline or 0)
-        for tag, attribute in _LINKING:
-            if element.tag == tag and element.get(attribute):
-                link = _internal_link(element.get(attribute), dest_path, element.sourceline or 0)
-                if link is not None:
-                    links.append(link)
+        counts[identifier] += 1
+        first_line.setdefault(identifier, element.sourceline or 0)
+    links: list[Link] = []
+    for element in document.xpath(_LINKING):
+        attribute = "src" if element.tag in ("img", "script", "source") else "href"
+        link = _internal_link(element.get(attribute), dest_path, element.sourceline or 0)
+        if link is not None:
+            links.append(link)
     problems = tuple(
         Problem(
             shown,
