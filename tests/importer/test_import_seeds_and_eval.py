@@ -44,7 +44,7 @@ def test_accuracy_report_lists_every_field_with_a_percentage() -> None:
 def test_seed_000_has_the_known_officials_meeting_and_awards() -> None:
     from bantin.importer.extract import read_page
 
-    item = read_page((HERE / "seeds/000_e86400924c2907be.txt").read_text(), name="000")
+    item = read_page((HERE / "seeds/000_e86400924c2907be.txt").read_text())
     assert [(o.name, o.title) for o in item.officials] == [
         ("Lý Vinh Quang", "Phó Chủ tịch UBND tỉnh"),
         ("Nguyễn Long Hải", "Phó Chủ tịch UBND tỉnh"),

@@ -90,7 +90,7 @@ def expected_values(data: dict[str, Any]) -> dict[str, Any]:
 
 def evaluate(page: Path) -> PageResult:
     data = yaml.safe_load(_expected_path(page).read_text(encoding="utf-8"))
-    item = read_page(page.read_text(encoding="utf-8"), name=page.name)
+    item = read_page(page.read_text(encoding="utf-8"))
     got, want = got_values(item), expected_values(data)
     result = PageResult(page.name)
     for key, expected in want.items():

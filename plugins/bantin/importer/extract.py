@@ -84,7 +84,7 @@ _MEETING_KINDS = (
 )
 
 
-def read_page(text: str, *, name: str) -> Extraction:
+def read_page(text: str) -> Extraction:
     """Extract the fields of one legacy page (plain text or HTML)."""
     result = Extraction()
     meta_title = ""
@@ -107,7 +107,7 @@ def read_page(text: str, *, name: str) -> Extraction:
     result.awards = awards.find(paragraphs)
     lead = paragraphs[0] if paragraphs else ""
     result.tags = topics.suggest(result.title or "", lead, bool(result.awards))
-    _report_gaps(result, name)
+    _report_gaps(result)
     return result
 
 
@@ -282,7 +282,7 @@ def _meeting_kind(text: str) -> str:
     return ""
 
 
-def _report_gaps(result: Extraction, name: str) -> None:
+def _report_gaps(result: Extraction) -> None:
     gaps = result.gaps
     if not result.title:
         gaps.append(Gap("title", "no title found", "không tìm thấy tiêu đề"))
@@ -330,4 +330,3 @@ def _report_gaps(result: Extraction, name: str) -> None:
             )
     if not result.body:
         gaps.append(Gap("body", "no article text found", "không tìm thấy nội dung bài"))
-    del name

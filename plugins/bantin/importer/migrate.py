@@ -57,7 +57,7 @@ def plan(sources: list[Path], out: Path, now: datetime) -> tuple[list[Planned], 
             problems.append(problem)  # type: ignore[arg-type]
             continue
         try:
-            item = read_page(text, name=str(source))
+            item = read_page(text)
         except (ValueError, LookupError, RecursionError) as error:  # never a traceback
             problems.append(
                 Problem(str(source), 0, "file", f"cannot be read as a legacy page ({error})")
