@@ -117,7 +117,11 @@ _SITE_PATH = re.compile(r"^/[A-Za-z0-9._~/%-]*$")
 def _old_path(meta: dict[str, str]) -> str | None:
     """Path of the legacy address, so links to the old page keep working after migration."""
     url = meta.get("canonical") or meta.get("og:url") or ""
-    path = "/" + url.split("://", 1)[-1].split("/", 1)[-1] if "://" in url else url
+    if "://" in url:
+        host_and_path = url.split("://", 1)[1]
+        path = "/" + host_and_path.split("/", 1)[1] if "/" in host_and_path else ""
+    else:
+        path = url
     path = path.split("#", 1)[0]
     if "?" in path or not _SITE_PATH.match(path) or ".." in path.split("/") or path == "/":
         return None  # query strings (?id=123) cannot be served by a static site
