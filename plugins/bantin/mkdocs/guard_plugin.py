@@ -89,7 +89,8 @@ class GuardPlugin(BasePlugin[GuardConfig]):
             Path(config.site_dir), ((self._shown(f.src_uri), f.dest_uri) for f in files)
         )
         if problems:
-            self._fail(problems, "some pages would be written outside the site folder")
+            # Never only reported, not even in the preview: the files would really be written.
+            self._fail(problems, "some pages would be written outside the site folder", always=True)
         return nav
 
     @event_priority(100)  # before other plugins add their own trusted HTML
@@ -179,14 +180,14 @@ class GuardPlugin(BasePlugin[GuardConfig]):
             for name, message in self.recorder.records
         ]
 
-    def _fail(self, problems: list[Problem], headline: str) -> None:
+    def _fail(self, problems: list[Problem], headline: str, *, always: bool = False) -> None:
         unique = sorted(set(problems))
         noun = "problem" if len(unique) == 1 else "problems"
         text = "\n".join(
             [f"{headline}; {len(unique)} {noun} (nothing was published):"]
             + [problem.format() for problem in unique]
         )
-        if self.command == "serve":
+        if self.command == "serve" and not always:
             # The preview keeps running so the author sees the page; a real build stops.
             self._finish()
             for line in text.split("\n"):
