@@ -37,12 +37,17 @@ class Measured:
         return statistics.median(run.wall_s for run in self.runs)
 
     @property
+    def median_cpu_s(self) -> float:
+        return statistics.median(run.user_s + run.system_s for run in self.runs)
+
+    @property
     def peak_rss_mb(self) -> float:
         return max(run.peak_rss_mb for run in self.runs)
 
     def as_json(self) -> dict[str, object]:
         return {
             "median_s": round(self.median_s, 3),
+            "median_cpu_s": round(self.median_cpu_s, 3),
             "peak_rss_mb": round(self.peak_rss_mb, 1),
             "runs": [asdict(run) for run in self.runs],
             "output_bytes": self.output_bytes,
