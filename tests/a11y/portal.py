@@ -44,14 +44,14 @@ def portal_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return site
 
 
-class _QuietHandler(http.server.SimpleHTTPRequestHandler):
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         pass
 
 
 @pytest.fixture(scope="session")
 def portal_url(portal_site: Path) -> Iterator[str]:
-    handler = functools.partial(_QuietHandler, directory=str(portal_site))
+    handler = functools.partial(QuietHandler, directory=str(portal_site))
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()

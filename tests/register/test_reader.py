@@ -2,11 +2,19 @@
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import http.server
+import threading
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from a11y.portal import QuietHandler
 from bantin.register.display import format_size
 from playwright.sync_api import Browser, Page, expect
+from register.test_site import PDF, build_site, document
+from sitekit import item
 
 pytestmark = pytest.mark.browser
 
@@ -22,6 +30,18 @@ def page(chromium: Browser, request: pytest.FixtureRequest) -> Page:
     tab.on("pageerror", lambda error: errors.append(str(error)))
     request.addfinalizer(lambda: _no_errors(errors))
     return tab
+
+
+@contextlib.contextmanager
+def served(site: Path) -> Iterator[str]:
+    handler = functools.partial(QuietHandler, directory=str(site))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 def _no_errors(errors: list[str]) -> None:
@@ -160,3 +180,40 @@ def test_a_printed_document_shows_the_full_address_of_its_file(
         "Địa chỉ trang: https://vanphong.example.gov.vn/van-ban/45-kh-ubnd/"
     )
     assert page.pdf(path=str(a11y_artifacts / "document-print.pdf")).startswith(b"%PDF-")
+
+
+def test_a_long_register_shows_matches_in_batches(
+    chromium: Browser, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    root = tmp_path_factory.mktemp("long-register")
+    files: dict[str, str | bytes] = {"content/tin-tuc/tin.md": item("Tin", "2024-01-02")}
+    for number in range(1, 231):
+        kind = "Công văn" if number % 2 else "Thông báo"
+        files[f"content/van-ban/{number}.md"] = document(
+            f"{number}/VP-TH",
+            kind,
+            f"2024-01-{number % 28 + 1:02d}",
+            f"Văn bản số {number}",
+            f"{number}.pdf",
+        )
+        files[f"content/van-ban/{number}.pdf"] = PDF
+    build = build_site(root, files)
+    assert build.returncode == 0, build.output
+    with served(build.site) as url:
+        context = chromium.new_context()
+        try:
+            page = context.new_page()
+            page.goto(url + "/van-ban/")
+            assert len(visible_numbers(page)) == 200
+            count = page.locator("[data-bantin-register-count]")
+            expect(count).to_have_text("Có 230 văn bản. Đang hiện 200 văn bản đầu tiên.")
+            more = page.locator("[data-bantin-register-more]")
+            expect(more).to_have_text("Xem thêm 30 văn bản")
+            more.click()
+            assert len(visible_numbers(page)) == 230
+            expect(more).to_be_hidden()
+            page.select_option("#vb-loai", "thong-bao")
+            assert len(visible_numbers(page)) == 115
+            expect(count).to_have_text("Hiển thị 115 trên 230 văn bản.")
+        finally:
+            context.close()

@@ -43,22 +43,36 @@
       }
     });
 
+    // Rows shown at once: showing or hiding thousands of table rows makes every keystroke
+    // wait for a full table layout; "Xem thêm" shows the next batch.
+    var batch = 200, limit = batch;
+    var more = document.querySelector("[data-bantin-register-more]");
+
     function apply() {
       var year = fields.nam.value, kind = fields.loai.value, issuer = fields["co-quan"].value;
       var words = fold(fields.q.value).split(" ").filter(Boolean);
-      var shown = 0;
+      var matches = 0;
       for (var i = 0; i < rows.length; i++) {
         var row = rows[i], data = row.dataset, text = texts[i];
         var match = (!year || data.y === year) && (!kind || data.k === kind) &&
           (!issuer || data.i === issuer) &&
           words.every(function (word) { return text.indexOf(word) !== -1; });
-        if (row.hidden === match) { row.hidden = !match; }
-        if (match) { shown++; }
+        var show = match && matches < limit;
+        if (match) { matches++; }
+        if (row.hidden === show) { row.hidden = !show; }
       }
-      count.textContent = shown === rows.length
+      var text = matches === rows.length
         ? "Có " + vnNumber(rows.length) + " văn bản."
-        : "Hiển thị " + vnNumber(shown) + " trên " + vnNumber(rows.length) + " văn bản.";
-      if (empty) { empty.hidden = shown !== 0; }
+        : "Hiển thị " + vnNumber(matches) + " trên " + vnNumber(rows.length) + " văn bản.";
+      if (matches > limit) { text += " Đang hiện " + vnNumber(limit) + " văn bản đầu tiên."; }
+      count.textContent = text;
+      if (empty) { empty.hidden = matches !== 0; }
+      if (more) {
+        more.hidden = matches <= limit;
+        if (!more.hidden) {
+          more.textContent = "Xem thêm " + vnNumber(Math.min(batch, matches - limit)) + " văn bản";
+        }
+      }
       var query = new URLSearchParams();
       Object.keys(fields).forEach(function (name) {
         var value = fields[name].value.trim();
@@ -69,10 +83,15 @@
       window.history.replaceState(null, "", search ? "?" + search : window.location.pathname);
     }
 
-    form.addEventListener("input", apply);
-    form.addEventListener("change", apply);
-    form.addEventListener("reset", function () { window.setTimeout(apply, 0); });
-    form.addEventListener("submit", function (event) { event.preventDefault(); apply(); });
+    function refilter() { limit = batch; apply(); }
+
+    if (more) {
+      more.addEventListener("click", function () { limit += batch; apply(); });
+    }
+    form.addEventListener("input", refilter);
+    form.addEventListener("change", refilter);
+    form.addEventListener("reset", function () { window.setTimeout(refilter, 0); });
+    form.addEventListener("submit", function (event) { event.preventDefault(); refilter(); });
     form.hidden = false;
     apply();
   }
