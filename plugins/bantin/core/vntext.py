@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from datetime import date, datetime
@@ -42,6 +43,7 @@ def _syllable_key(syllable: str) -> str:
     return unicodedata.normalize("NFC", "".join(letters)) + tone
 
 
+@functools.lru_cache(maxsize=65536)  # names and tags repeat across thousands of items
 def grouping_key(text: str) -> str:
     """Key under which spellings of one name or topic are grouped.
 
