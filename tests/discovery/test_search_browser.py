@@ -157,6 +157,7 @@ def test_search_stays_on_the_portal_and_material_search_is_absent(
 def test_script_folds_like_the_index(browser: Browser, portal_url: str) -> None:
     """The script and bantin.search.text must agree, or queries miss."""
     words = ["Đồng", "chí", "Hoà", "Hòa", "Thuỷ", "Ủy", "VĂN", "phòng", "Nghĩa", "2018", "Ấp"]
+    words += ["Khỏe", "Hòa Bình thủy", "hòang"]
     context = browser.new_context()
     page = context.new_page()
     try:

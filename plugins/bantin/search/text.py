@@ -10,8 +10,6 @@ import re
 import unicodedata
 from html.parser import HTMLParser
 
-# Tone marks, as in ``bantin.core.vntext``: a form key keeps the tone but not where it sits.
-_TONE_DIGITS = {"\u0300": "2", "\u0301": "1", "\u0303": "4", "\u0309": "3", "\u0323": "5"}
 _WORD = re.compile(r"[^\W_]+")
 # Punctuation that ends a phrase: two words on each side of it are not a bigram.
 _PHRASE_BREAK = re.compile(r"[.,;:!?()\[\]{}\"“”‘’«»…\u2013\u2014|/\\\n]+")
@@ -39,20 +37,43 @@ def fold(text: str) -> str:
     return text.translate(_FOLD_TABLE).lower()
 
 
-def form_key(word: str) -> str:
-    """A lowercase word with its tone moved to the end: ``Hòa`` and ``hoà`` → ``hoa2``.
+_TONES = ("\u0300", "\u0301", "\u0303", "\u0309", "\u0323")
+
+
+def _marked(vowel: str) -> str:
+    return "".join(unicodedata.normalize("NFC", vowel + tone) for tone in _TONES)
+
+
+# Old and new tone placement in "oa", "oe", "uy" (hòa/hoà, khỏe/khoẻ, thủy/thuỷ): the
+# mark moves to the second vowel. Built once at import, never changed.
+_PLACEMENT = re.compile(f"([{_marked('o')}])([ae])|([{_marked('u')}])(y)")
+
+
+def _move_tone(match: re.Match[str]) -> str:
+    marked, plain = (match.group(1), match.group(2)) if match.group(1) else match.group(3, 4)
+    decomposed = unicodedata.normalize("NFD", marked)
+    return decomposed[0] + unicodedata.normalize("NFC", plain + decomposed[1:])
+
+
+def form_key(text: str) -> str:
+    """Lowercase NFC text with one tone placement: ``Hòa`` and ``hoà`` → ``hoà``.
 
     Exact-diacritic ranking compares these keys, so tone placement never counts as a
-    different spelling while a different tone (``hóa``) does.
+    different spelling while a different tone (``hóa``) or a missing one (``hoa``) does.
+    Works on whole phrases: it never changes the number of words.
     """
-    tone = ""
-    letters = []
-    for char in unicodedata.normalize("NFD", word.lower()):
-        if char in _TONE_DIGITS:
-            tone = tone or _TONE_DIGITS[char]
-        else:
-            letters.append(char)
-    return unicodedata.normalize("NFC", "".join(letters)) + tone
+    return _PLACEMENT.sub(_move_tone, unicodedata.normalize("NFC", text).lower())
+
+
+PHRASE_END = "\x00"
+"""Token that ``tokens`` puts where a phrase ends; never part of a word."""
+_TOKEN = re.compile(r"[^\W_]+|\x00")
+
+
+def tokens(text: str) -> list[str]:
+    """Lowercase NFC words of ``text`` with ``PHRASE_END`` between phrases, in one pass."""
+    lowered = unicodedata.normalize("NFC", text.replace(PHRASE_END, " ")).lower()
+    return _TOKEN.findall(_PHRASE_BREAK.sub(f" {PHRASE_END} ", lowered))
 
 
 def phrases(text: str) -> list[list[str]]:

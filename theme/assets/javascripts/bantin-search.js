@@ -10,7 +10,6 @@
   "use strict";
 
   var PAGE_SIZE = 10;
-  var TONES = { "\u0300": "2", "\u0301": "1", "\u0303": "4", "\u0309": "3", "\u0323": "5" };
   var PHRASE_BREAK = /[.,;:!?()[\]{}"“”‘’«»…\u2013\u2014|/\\\n]+/;
   var WORD = /[\p{L}\p{N}]+/gu;
 
@@ -19,14 +18,13 @@
       .replace(/[đĐ]/g, "d").toLowerCase();
   }
 
-  function formKey(word) {
-    var tone = "";
-    var letters = "";
-    var chars = Array.from(word.toLowerCase().normalize("NFD"));
-    for (var i = 0; i < chars.length; i++) {
-      if (TONES[chars[i]]) { tone = tone || TONES[chars[i]]; } else { letters += chars[i]; }
-    }
-    return letters.normalize("NFC") + tone;
+  /* Lowercase NFC with one tone placement (hòa/hoà, thủy/thuỷ → hoà, thuỷ), as form_key. */
+  var PLACEMENT = /([òóõỏọ])([ae])|([ùúũủụ])(y)/g;
+  function formKey(text) {
+    return text.normalize("NFC").toLowerCase().replace(PLACEMENT, function (_, o, a, u, y) {
+      var marked = (o || u).normalize("NFD");
+      return marked.charAt(0) + ((a || y) + marked.slice(1)).normalize("NFC");
+    });
   }
 
   function phrases(text) {
