@@ -154,6 +154,7 @@ def test_a_printed_item_keeps_title_dates_author_source_and_address(
         ".bantin-item__title",
         ".bantin-item__dates time",
         ".bantin-item__author",
+        ".bantin-item__source",
         ".bantin-print-url",
     ):
         expect(page.locator(selector).first).to_be_visible()
