@@ -6,9 +6,10 @@ matter) so screen readers switch voice, as WCAG 3.1.2 asks for the English offic
 
 from __future__ import annotations
 
+import logging
 import re
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal, cast
 
 from jinja2 import Environment
 from markupsafe import escape
@@ -26,6 +27,8 @@ from bantin.register import catalog, display, urls
 from bantin.register.catalog import Register
 from bantin.register.model import Document
 
+log = logging.getLogger("mkdocs.plugins.bantin.register")
+
 LIST_TEMPLATE = "bantin/register-list.html"
 DOCUMENT_TEMPLATE = "bantin/register-document.html"
 _LIST_PAGE = f"---\ntitle: Văn bản\ntemplate: {LIST_TEMPLATE}\nhide: [navigation, toc]\n---\n"
@@ -42,12 +45,19 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
     supports_multiple_instances = False
 
     def __init__(self) -> None:
+        self.preview = False
         self.documents: list[Document] = []
+        self.problems: list[Problem] = []
         self.register: Register | None = None
+
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        # In the local preview a broken document is reported and left out; the build stops.
+        self.preview = command == "serve"
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig | None:
         # `mkdocs serve` reuses the plugin: every build starts clean.
         self.documents = []
+        self.problems = []
         self.register = None
         return config
 
@@ -61,9 +71,12 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
         documents, problems = catalog.load(content_dir, catalog.discover(content_dir), display_root)
         _, build_problems = Register.build(documents)
         problems += build_problems
-        if problems:
+        if problems and not self.preview:
             problems += _news_problems(config, content_dir, display_root)
             raise PluginError(str(ContentError(problems)))
+        for problem in sorted(problems):
+            log.error(problem.format())
+        self.problems = problems
         self.documents = documents
 
     # After the news index (priority 100), once MkDocs has its final file list.
@@ -71,15 +84,23 @@ class RegisterPlugin(BasePlugin[RegisterConfig]):
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files | None:
         present = {f.src_uri for f in files}  # honours MkDocs' exclude_docs
         register, _ = Register.build([d for d in self.documents if d.src_uri in present])
+        for file in [f for f in files if catalog.is_document_source(f.src_uri)]:
+            if file.src_uri not in register.by_src_uri:
+                # Broken (only reachable in preview): never let MkDocs publish its header as text.
+                files.remove(file)
         for document in register.documents:
             _place_document(files, document, config.use_directory_urls)
         files.append(File.generated(config, urls.LIST_SOURCE, content=_LIST_PAGE))
         self.register = register
         return files
 
+    @event_priority(-10)  # after bantin-news, which sets the preview's problem list
     def on_env(
         self, env: Environment, /, *, config: MkDocsConfig, files: Files
     ) -> Environment | None:
+        if self.problems:
+            shown = cast(list[str], env.globals.get("bantin_problems") or [])
+            env.globals["bantin_problems"] = sorted([*shown, *(p.format() for p in self.problems)])
         env.filters["register_date"] = format_date
         env.filters["register_number"] = format_number
         env.filters["register_size"] = display.format_size
