@@ -339,7 +339,9 @@ def _profile(bench: project.Project, folder: Path, logs: Path) -> dict[str, str]
     outputs = {}
     measure.clear(bench.site("bantin"), bench.root / ".cache")
     session = folder / f"bantin-{bench.items}.pyisession"
-    command = [sys.executable, "-m", "pyinstrument", "--renderer", "session", "--outfile"]
+    # 10 ms samples: a build of minutes stays a report of a few MB.
+    command = [sys.executable, "-m", "pyinstrument", "--interval", "0.01"]
+    command += ["--renderer", "session", "--outfile"]
     command += [str(session), "-m", "mkdocs", "build", "--quiet", "--config-file"]
     command += [str(bench.bantin_config)]
     with (logs / "profile.log").open("ab") as output:
