@@ -6,25 +6,17 @@ import json
 import os
 import re
 import subprocess
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 import pytest
 from bantin.publish.service import PublishRequest, publish
-from playwright.sync_api import Browser, sync_playwright
+from playwright.sync_api import Browser
 from sitekit import BIN, REPO
 
 pytestmark = [pytest.mark.nginx, pytest.mark.browser]
 
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 POLICY = re.compile(r'<meta http-equiv="Content-Security-Policy" content="([^"]+)">')
 # Recorded before any page script runs, so every violation of the page is seen.
 WATCH_VIOLATIONS = """
@@ -48,16 +40,6 @@ def sample_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     )
     assert result.returncode == 0, result.stdout + result.stderr
     return site
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as playwright:
-        chromium = playwright.chromium.launch(
-            executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS
-        )
-        yield chromium
-        chromium.close()
 
 
 def page_paths(site: Path) -> list[str]:
@@ -128,8 +110,9 @@ def test_no_request_or_script_is_blocked_on_any_page_of_the_sample(
 
 
 @pytest.mark.xfail(
-    reason="theme/bantin/hooks/stats-head.html writes {{ base_url }}/assets/…, which is "
-    "//assets/… on 404.html (base_url is '/'); reported to the statistics owner",
+    reason="hook partials (stats-head, register-head, images-head) write {{ base_url }}/assets/…, "
+    "which becomes //assets/… (another host) on 404.html, where base_url is '/'; they need "
+    "the url filter; reported to the lead",
     strict=False,
 )
 def test_the_not_found_page_loads_without_blocked_requests(
