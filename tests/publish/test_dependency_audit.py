@@ -23,10 +23,12 @@ LOCK = REPO / "requirements" / "lock.txt"
 PROJECT_JSON = "https://pypi.org/pypi/{name}/json"
 
 
-def project_vulnerabilities(name: str, version: str) -> tuple[list[str], str]:
+def project_vulnerabilities(
+    name: str, version: str, address: str = PROJECT_JSON
+) -> tuple[list[str], str]:
     """(vulnerability ids, reason it could not be audited) from the project document."""
     try:
-        with urllib.request.urlopen(PROJECT_JSON.format(name=name), timeout=30) as response:
+        with urllib.request.urlopen(address.format(name=name), timeout=30) as response:
             data = json.load(response)
     except (urllib.error.URLError, TimeoutError, ValueError) as error:
         return [], f"PyPI's JSON API did not answer ({error})"
@@ -95,3 +97,10 @@ def test_pinned_dependencies_have_no_known_vulnerabilities(tmp_path: Path) -> No
         "audit fails instead of passing silently:\n" + "\n".join(unaudited)
     )
     assert len(dependencies) == len(pins)
+
+
+def test_an_unreachable_vulnerability_service_is_a_reason_not_a_pass() -> None:
+    # Port 9 (discard) on loopback: nothing answers, as when CI has no network.
+    found, reason = project_vulnerabilities("nh3", "0.3.8", "http://127.0.0.1:9/{name}/json")
+    assert found == []
+    assert reason.startswith("PyPI's JSON API did not answer (")
