@@ -16,10 +16,48 @@ def git(folder: Path, *args: str) -> str:
     ).stdout.strip()
 
 
-def build(clone: Path, **environment: str) -> None:
+# Runs `mkdocs build` with the wall clock moved three days ahead ("another day"), without
+# libfaketime: time.time and datetime's now/today are replaced before MkDocs is imported.
+ANOTHER_DAY = """
+import datetime, sys, time
+SHIFT = 3 * 86400
+_time, _time_ns = time.time, time.time_ns
+time.time = lambda: _time() + SHIFT
+time.time_ns = lambda: _time_ns() + SHIFT * 10**9
+class FakeDateTime(datetime.datetime):
+    @classmethod
+    def now(cls, tz=None):
+        return cls.fromtimestamp(time.time(), tz)
+    @classmethod
+    def utcnow(cls):
+        return cls.now(datetime.timezone.utc).replace(tzinfo=None)
+    @classmethod
+    def today(cls):
+        return cls.now()
+class FakeDate(datetime.date):
+    @classmethod
+    def today(cls):
+        return cls.fromtimestamp(time.time())
+datetime.datetime, datetime.date = FakeDateTime, FakeDate
+from mkdocs.__main__ import cli
+sys.argv = ["mkdocs", "build", "-q"]
+cli()
+"""
+
+
+def build(clone: Path, *, another_day: bool = False, **environment: str) -> None:
     env = {key: value for key, value in os.environ.items() if key != "SOURCE_DATE_EPOCH"}
+    command = (
+        [str(BIN / "python"), "-c", ANOTHER_DAY]
+        if another_day
+        else [
+            str(BIN / "mkdocs"),
+            "build",
+            "-q",
+        ]
+    )
     result = subprocess.run(
-        [str(BIN / "mkdocs"), "build", "-q"],
+        command,
         cwd=clone,
         capture_output=True,
         text=True,
@@ -36,10 +74,11 @@ def clones(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     for clone in (first, second):
         subprocess.run(["git", "clone", "-q", str(REPO), str(clone)], check=True)
     # The first relies on the guard plugin taking the date of the last commit; the second is
-    # given it explicitly, as CI does, in another time zone and locale.
+    # given it explicitly, as CI does, three days later, in another time zone and locale.
     build(first, TZ="Asia/Ho_Chi_Minh", LANG="vi_VN.UTF-8")
     build(
         second,
+        another_day=True,
         SOURCE_DATE_EPOCH=git(second, "log", "-1", "--format=%ct"),
         TZ="America/Los_Angeles",
         LANG="C.UTF-8",
