@@ -100,3 +100,36 @@ def test_the_build_takes_its_date_from_the_last_commit_and_leaves_the_tree_clean
     assert f'"source_date_epoch": {git("log", "-1", "--format=%ct")}' in manifest
     assert f'"commit": "{git("rev-parse", "HEAD")}"' in manifest
     assert git("status", "--porcelain") == ""
+
+
+BANTIN_WARNING = """
+import logging
+
+def on_page_markdown(markdown, page, config, files):
+    logging.getLogger("bantin.images").warning("anh.jpg is smaller than 640 pixels")
+    return markdown
+"""
+
+
+def test_a_warning_from_a_bantin_logger_fails_the_build_too(guarded_site: SiteFactory) -> None:
+    build = guarded_site({**GOOD, "hooks/warn.py": BANTIN_WARNING}, "-q", hooks="hooks/warn.py")
+
+    assert build.returncode == 1
+    assert (
+        "mkdocs build: warning from bantin.images: anh.jpg is smaller than 640 pixels"
+        in build.output
+    )
+
+
+def test_a_slug_that_climbs_out_of_the_site_folder_fails_and_writes_nothing_outside(
+    guarded_site: SiteFactory, tmp_path: Path
+) -> None:
+    files = {ITEM: item("Sơ kết", "03/08/2018", slug='"../../../../ngoai"')}
+
+    build = guarded_site(files)
+
+    assert build.returncode == 1
+    assert f"{ITEM}:" in build.output and "slug" in build.output
+    assert "Traceback" not in build.output
+    assert not (tmp_path / "ngoai").exists()
+    assert not (tmp_path.parent / "ngoai").exists()
