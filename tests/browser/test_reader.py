@@ -125,3 +125,10 @@ def test_phone_menu_opens_the_drawer_with_every_section(
         expect(drawer.get_by_role("link", name=section, exact=True)).to_be_visible()
     tab.screenshot(path=artifacts / "menu-phone.png")
     context.close()
+
+
+def test_no_page_links_to_another_host_by_accident(sample_site: Path) -> None:
+    """`{{ base_url }}/x` is `//x` where base_url is `/` (the 404 page): another host."""
+    for page in sample_site.rglob("*.html"):
+        html = page.read_text(encoding="utf-8")
+        assert 'href="//' not in html and 'src="//' not in html, page

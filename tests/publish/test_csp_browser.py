@@ -109,12 +109,6 @@ def test_no_request_or_script_is_blocked_on_any_page_of_the_sample(
     assert {path: problems for path, problems in found.items() if problems} == {}
 
 
-@pytest.mark.xfail(
-    reason="hook partials (stats-head, register-head, images-head) write {{ base_url }}/assets/…, "
-    "which becomes //assets/… (another host) on 404.html, where base_url is '/'; they need "
-    "the url filter; reported to the lead",
-    strict=False,
-)
 def test_the_not_found_page_loads_without_blocked_requests(
     tmp_path: Path, sample_build: Path, browser: Browser, nginx: Callable[[Path], Any]
 ) -> None:
