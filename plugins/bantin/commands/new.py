@@ -9,8 +9,8 @@ import sys
 from datetime import datetime
 from pathlib import Path
 
-from bantin.commands.check import content_dir, project_root
 from bantin.core import dates
+from bantin.core.project import content_dir, project_root
 from bantin.core.vntext import clean_text, slugify
 
 AUTHOR_PLACEHOLDER = "Họ và tên tác giả"

@@ -1,0 +1,1 @@
+"""The reviewer's checks behind ``bantin check``: plain Python, no MkDocs."""

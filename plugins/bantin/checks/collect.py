@@ -1,0 +1,36 @@
+"""Every problem of a content folder: the build's own, then the reviewer's checks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from bantin.checks import references
+from bantin.checks.sources import ItemSources
+from bantin.checks.spelling import spelling, titles_in_month
+from bantin.core import index
+from bantin.core.dates import build_now
+from bantin.core.problems import Problem
+
+
+def display(path: Path, root: Path) -> str:
+    try:
+        return path.resolve().relative_to(root.resolve()).as_posix()
+    except ValueError:
+        return path.as_posix()
+
+
+def collect(content: Path, root: Path) -> list[Problem]:
+    """Every problem in the content folder, the build's and the reviewer's, sorted."""
+    display_root = display(content, root)
+    src_uris = index.discover(content)
+    items, problems = index.load(content, src_uris, display_root=display_root)
+    news_index, build_problems = index.NewsIndex.build(items, now=build_now(), preview=True)
+    problems += build_problems
+    problems += spelling(news_index, content)
+    problems += titles_in_month(news_index, content)
+    sources = ItemSources(content)
+    problems += references.links(news_index, sources)
+    problems += references.markers(news_index, sources)
+    problems += references.images(news_index.items, sources)
+    unique = {(p.path, p.line, p.field, p.message): p for p in problems}
+    return sorted(unique.values())
