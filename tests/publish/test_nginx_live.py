@@ -6,6 +6,7 @@ import gzip
 import json
 import re
 import threading
+import time
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -70,6 +71,23 @@ def test_visitor_statistics_live_outside_releases_and_survive_every_switch(
     assert json.loads(text(body, headers)) == stats
 
 
+def read_page_and_stylesheet(server: Any, page: str, checked: list[str]) -> str:
+    """ "" when the page and the stylesheet it names both load and belong to one release."""
+    status, headers, body = server.get(page)
+    if status != 200:
+        return f"{page}: {status}"
+    html = text(body, headers)
+    release = RELEASE.search(html)
+    css = CSS.search(html)
+    if release is None or css is None:
+        return f"{page}: incomplete page"
+    status, headers, body = server.get(page + css.group(1) + css.group(2))
+    if status != 200 or f"release {release.group(1)}" not in text(body, headers):
+        return f"{page} ({release.group(1)}): stylesheet {status}"
+    checked.append(release.group(1))
+    return ""
+
+
 def test_readers_see_no_failed_request_and_consistent_assets_during_publish_and_rollback(
     tmp_path: Path, build_factory: Callable[..., Path], nginx: Callable[[Path], Any]
 ) -> None:
@@ -87,30 +105,34 @@ def test_readers_see_no_failed_request_and_consistent_assets_during_publish_and_
         while not done.is_set() and number < 20_000:
             page = "/" if number % 30 == 0 else f"/p{number % 30}/"
             number += 1
-            status, headers, body = server.get(page)
-            if status != 200:
-                failures.append(f"{page}: {status}")
-                continue
-            html = text(body, headers)
-            release = RELEASE.search(html)
-            css = CSS.search(html)
-            if release is None or css is None:
-                failures.append(f"{page}: incomplete page")
-                continue
-            status, headers, body = server.get(page + css.group(1) + css.group(2))
-            if status != 200 or f"release {release.group(1)}" not in text(body, headers):
-                failures.append(f"{page} ({release.group(1)}): stylesheet {status}")
-                continue
-            checked.append(release.group(1))
+            try:
+                problem = read_page_and_stylesheet(server, page, checked)
+            except OSError as error:  # a refused or reset connection is a failed request too
+                problem = f"{page}: {error!r}"
+            if problem:
+                failures.append(problem)
+
+    def after_some_reads() -> None:
+        # Synchronisation, not timing: each switch waits until the reader has checked a few
+        # more pages, so requests really run between (and during) the switches.
+        target = len(checked) + len(failures) + 5
+        for _ in range(6000):
+            if len(checked) + len(failures) >= target or not thread.is_alive():
+                return
+            time.sleep(0.005)
 
     thread = threading.Thread(target=reader)
     thread.start()
     try:
         for version in ("r2", "r3", "r4"):
+            after_some_reads()
             publish(PublishRequest(builds[version], to))
+        after_some_reads()
         rollback(to)
         rollback(to)
+        after_some_reads()
         publish(PublishRequest(builds["r4"], to))
+        after_some_reads()
     finally:
         done.set()
         thread.join(timeout=60)
