@@ -217,8 +217,8 @@ def test_the_home_page_shows_cropped_card_thumbnails(builds: dict[str, object]) 
     home = first_build(builds).page("")
 
     assert (
-        '<img src="tin-tuc/2018/08/so-ket/quang-canh@3x2-150w.jpg" '
-        'srcset="tin-tuc/2018/08/so-ket/quang-canh@3x2-150w.jpg 150w"'
+        '<img src="./tin-tuc/2018/08/so-ket/quang-canh@3x2-150w.jpg" '
+        'srcset="./tin-tuc/2018/08/so-ket/quang-canh@3x2-150w.jpg 150w"'
     ) in home
     assert 'width="150" height="100"' in home
     assert 'class="bantin-card-image"' in home

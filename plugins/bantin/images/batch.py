@@ -72,7 +72,7 @@ def prepare(
         if known and (known.size, known.mtime_ns) == (stat.st_size, stat.st_mtime_ns):
             key = cache.entry_key(known.sha256, fingerprint)
             entry = manifest.entries.get(key)
-            if entry is not None and _files_present(root, entry):
+            if entry is not None and cache.complete(root, entry):
                 outcomes[source.name] = Outcome(source.name, entry, stat=known)
                 continue
         jobs.append(_Job(source, stat.st_size, stat.st_mtime_ns, root, params))
@@ -92,11 +92,6 @@ def prepare(
     }
     manifest.save(root)
     return [outcomes[source.name] for source in sources], manifest
-
-
-def _files_present(root: Path, entry: cache.Entry) -> bool:
-    folder = cache.object_folder(root, entry.key)
-    return all((folder / variant.suffix).is_file() for variant in entry.variants)
 
 
 def _run(jobs: list[_Job], workers: int) -> list[Outcome]:

@@ -11,8 +11,11 @@ Events, in build order:
 
 from __future__ import annotations
 
+import contextlib
 import logging
+import os
 import posixpath
+import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -137,8 +140,9 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
             self.local[item.src_uri] = images
             for image in images:
                 uses.setdefault(image.src_uri, []).append((item, image))
+        shown = _display(content_dir, project)
         sources = [
-            batch.Source(content_dir / src_uri, _display(content_dir / src_uri, project))
+            batch.Source(content_dir / src_uri, posixpath.join(shown, src_uri))
             for src_uri in sorted(uses)
         ]
         workers = self.config.workers or batch.default_workers()
@@ -190,11 +194,11 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
     def _add_files(self, files: Files, config: MkDocsConfig, image: PublishedImage) -> None:
         for variant in image.entry.variants:
             dest = image.dest_uri(variant)
-            existing = files.get_file_from_path(dest)
+            existing = files.src_uris.get(dest)
             if existing is not None:
                 files.remove(existing)
             source = cache.object_path(self.cache_root, image.entry.key, variant)
-            files.append(File.generated(config, dest, abs_src_path=str(source)))
+            files.append(CachedFile.generated(config, dest, abs_src_path=source))
 
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
@@ -238,8 +242,8 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
             return Markup("")
         image = images.lead
         page = context.get("page")
-        if page is not None and getattr(page, "url", None) is not None:
-            prefix = relative_prefix(page.url, image.folder)
+        if page is not None and getattr(page, "url", None) == image.folder:
+            prefix = ""  # the item's own page: derivatives sit next to it
         else:
             prefix = f"{context.get('base_url', '.')}/{image.folder}"
         if role == "card":
@@ -262,6 +266,29 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
             "height": variant.height,
             "alt": item.image_caption or item.title,
         }
+
+
+class CachedFile(File):
+    """A derivative published as a hard link to its cache file, when the disk allows.
+
+    A cached build publishes thousands of derivatives; linking writes no data, and MkDocs'
+    next clean-up only drops a link. Cache files are never changed in place (entries are
+    written to a new folder and renamed), so the published bytes stay those of the key,
+    whatever happens to the cache later. Another disk, or no link support: a plain copy.
+    """
+
+    def copy_file(self, dirty: bool = False) -> None:
+        if self.abs_src_path is None:
+            super().copy_file(dirty)
+            return
+        output = self.abs_dest_path
+        os.makedirs(os.path.dirname(output), exist_ok=True)  # noqa: PTH103, PTH120 - hot path
+        with contextlib.suppress(FileNotFoundError):
+            os.unlink(output)  # noqa: PTH108 - a dirty build may have one already
+        try:
+            os.link(self.abs_src_path, output)
+        except OSError:
+            shutil.copyfile(self.abs_src_path, output)
 
 
 def _is_original(file: File) -> bool:
