@@ -72,6 +72,26 @@ def test_bare_side_sees_the_same_items_out_of_the_nav(repository: Path, tmp_path
     assert bare["plugins"] == []
 
 
+def test_variant_config_keeps_everything_but_the_plugin_list(
+    repository: Path, tmp_path: Path
+) -> None:
+    bench = project.create(tmp_path / "n5", repository, 5)
+    config = _json(project.variant(bench, "without-x", ["bantin-news"]))
+    assert config["plugins"] == ["bantin-news"]
+    assert config["docs_dir"] == str(bench.content)
+    assert config["site_dir"] == str(bench.site("variant"))
+
+
+def test_plugin_costs_are_shown_against_bantins_cpu_time() -> None:
+    result = _result(1000, 5.0, 6.0)
+    result["bantin"]["median_cpu_s"] = 20.0
+    result["ablation"] = {
+        "without bantin-guard": {"cpu_s": 15.0, "wall_s": 16.0, "peak_rss_mb": 90}
+    }
+    table = suite.format_table([result])
+    assert "without bantin-guard: 15.0 CPU s (saves 25 % of bantin's 20.0)" in table
+
+
 def test_search_index_of_bantin_discovery_is_turned_off_not_the_plugin() -> None:
     entries = ["bantin-news", "bantin-discovery", {"search": {"lang": "vi"}}]
     entries.append({"bantin-images": {"workers": 2}})

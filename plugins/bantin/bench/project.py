@@ -38,6 +38,8 @@ class Project:
     repository: Path
     items: int
     newest: corpus.GeneratedItem
+    timed_plugins: tuple[Any, ...] = ()
+    """The plugin entries of the timed bantin configuration, as written."""
     plugins_bantin: tuple[str, ...] = ()
     plugins_full: tuple[str, ...] = ()
     plugins_bare: tuple[str, ...] = ()
@@ -163,10 +165,27 @@ def create(
         repository=repository,
         items=count,
         newest=summary.newest,
+        timed_plugins=tuple(timed),
         plugins_bantin=tuple(plugin_name(e) for e in timed),
         plugins_full=tuple(plugin_name(e) for e in entries),
         plugins_bare=tuple(bare_plugins),
     )
+
+
+def variant(bench: Project, name: str, plugins: list[Any]) -> Path:
+    """A configuration like the timed one with another plugin list (to cost each plugin)."""
+    path = bench.root / f"variant-{name}.yml"
+    _write_yaml(
+        path,
+        {
+            "INHERIT": str(bench.repository / "mkdocs.yml"),
+            "docs_dir": str(bench.content),
+            "theme": {"custom_dir": str(bench.repository / "theme")},
+            "site_dir": str(bench.site("variant")),
+            "plugins": plugins,
+        },
+    )
+    return path
 
 
 def _copy_own_pages(source: Path, target: Path) -> None:

@@ -60,6 +60,7 @@ class Options:
     serve_limit_s: float
     json_path: Path | None
     profile_dir: Path | None
+    ablate: bool = False
 
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
@@ -92,6 +93,12 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="extra argument for `mkdocs serve` in the edit loop (repeatable), e.g. --dirty",
     )
     parser.add_argument("--serve-limit", type=float, default=900.0, help="seconds")
+    parser.add_argument(
+        "--ablate",
+        action="store_true",
+        help="also build once without each bantin plugin (and with bantin-news only) "
+        "to show what each costs",
+    )
     parser.add_argument(
         "--profile",
         dest="profile_dir",
@@ -127,6 +134,7 @@ def options_from(args: argparse.Namespace, repository: Path) -> Options:
         serve_limit_s=args.serve_limit,
         json_path=args.json_path,
         profile_dir=args.profile_dir,
+        ablate=args.ablate,
     )
 
 
@@ -239,6 +247,8 @@ def run_size(options: Options, size: int, root: Path, *, profile: bool) -> dict[
     result["check"] = _check(options, root, logs)
     if options.edit_loop or options.reader:
         result.update(_serve(options, bench, logs))
+    if options.ablate:
+        result["ablation"] = _ablate(bench, logs)
     if profile and options.profile_dir is not None:
         result["profile"] = _profile(bench, options.profile_dir, logs)
     if not options.keep:
@@ -265,6 +275,32 @@ def photo_writer(repository: Path) -> corpus.PhotoWriter:
         write_photo((path, seed, (width, height)))
 
     return delegate
+
+
+def _ablate(bench: project.Project, logs: Path) -> dict[str, Any]:
+    """One cold build per variant: without each plugin in turn, and bantin-news alone."""
+    entries = list(bench.timed_plugins)
+    names = [project.plugin_name(entry) for entry in entries]
+    variants = {
+        f"without {name}": [e for e in entries if project.plugin_name(e) != name]
+        for name in names
+        if name != "bantin-news"  # every other plugin reads its index
+    }
+    variants["bantin-news only"] = [e for e in entries if project.plugin_name(e) == "bantin-news"]
+    figures = {}
+    for label, plugins in variants.items():
+        config = project.variant(bench, label.replace(" ", "-"), plugins)
+        measure.clear(bench.site("variant"), bench.root / ".cache")
+        run = measure.run_once(
+            measure.mkdocs_build(config), cwd=bench.root, log=logs / "ablate.log"
+        )
+        figures[label] = {
+            "wall_s": round(run.wall_s, 2),
+            "cpu_s": round(run.user_s + run.system_s, 2),
+            "peak_rss_mb": round(run.peak_rss_mb, 1),
+        }
+    measure.clear(bench.site("variant"))
+    return figures
 
 
 def _check(options: Options, root: Path, logs: Path) -> dict[str, Any]:
@@ -451,6 +487,15 @@ def format_table(results: list[dict[str, Any]]) -> str:
                 f"{weight['bytes'] / 1024:,.0f} KB as served, "
                 f"{weight['gzip_bytes'] / 1024:,.0f} KB gzipped, {weight['requests']} requests, "
                 f"{weight['blocked_images']} images not loaded{external}"
+            )
+    for r in results:
+        baseline = r["bantin"].get("median_cpu_s", 0.0)
+        for label, figures in r.get("ablation", {}).items():
+            saved = 100 * (baseline - figures["cpu_s"]) / baseline if baseline else 0.0
+            lines.append(
+                f"cost, {r['items']:,} items, {label}: {figures['cpu_s']:.1f} CPU s "
+                f"(saves {saved:.0f} % of bantin's {baseline:.1f}), "
+                f"{figures['wall_s']:.1f} s wall, {figures['peak_rss_mb']:.0f} MB"
             )
     return "\n".join(lines)
 
