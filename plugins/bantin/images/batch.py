@@ -90,7 +90,8 @@ def prepare(
         "reused": sum(1 for o in outcomes.values() if o.entry is not None and not o.processed),
         "refused": sum(1 for o in outcomes.values() if o.entry is None),
     }
-    manifest.save(root)
+    if sources or (root / cache.MANIFEST).exists():  # a site without photos gets no cache
+        manifest.save(root)
     return [outcomes[source.name] for source in sources], manifest
 
 
