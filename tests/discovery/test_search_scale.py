@@ -89,7 +89,7 @@ def test_common_words_return_many_items_within_the_budget(
     run = run_query(browser, scale_url, query)
     measured[query] = run.search_bytes
     assert len(run.titles) == 10
-    assert run.status.startswith("Hơn ")  # common words: postings capped at 1.000 each
+    assert " tin phù hợp nhất có " in run.status  # common words: postings capped
     assert run.marks
     assert run.search_bytes <= BUDGET
 
@@ -97,11 +97,12 @@ def test_common_words_return_many_items_within_the_budget(
 def test_hoa_binh_finds_the_planted_items_exact_spelling_first(
     browser: Browser, scale_url: str, measured: dict[str, int]
 ) -> None:
+    # The sample's sentences name the province too; the planted titles rank first.
     run = run_query(browser, scale_url, "hoa binh")
     measured["hoa binh"] = run.search_bytes
-    assert set(run.titles) == set(PLANTED.values())
+    assert set(run.titles[:3]) == set(PLANTED.values())
     run = run_query(browser, scale_url, "Hoà Bình")
-    assert set(run.titles) == set(PLANTED.values())
+    assert set(run.titles[:3]) == set(PLANTED.values())
     run = run_query(browser, scale_url, "dong chi chu tich tiep doan")
     measured["dong chi chu tich tiep doan"] = run.search_bytes
     assert run.titles[0] == PLANTED[9876]

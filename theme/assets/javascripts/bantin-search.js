@@ -113,17 +113,16 @@
   };
 
   /* Documents matching every term, best first: exact spellings, then weight (title hits,
-   * frequency), then the newest (smaller numbers are newer). */
+   * frequency), then the newest (smaller numbers are newer). A capped term (a word in more
+   * items than the index keeps) only adds weight: an item missing from its list may still
+   * have it, so it filters only when every term is capped. */
   Searcher.prototype.match = function (terms) {
     var self = this;
     return Promise.all(terms.map(function (t) { return self.shard(t.term); })).then(function (shards) {
-      var scores = null;
-      var capped = false;
-      terms.forEach(function (t, i) {
+      var lists = terms.map(function (t, i) {
         var entry = shards[i][t.term];
         var found = new Map();
         if (entry) {
-          capped = capped || entry.n > self.manifest.cap;
           var stride = entry.f.length > 1 ? 3 : 2;
           var doc = 0;
           for (var p = 0; p < entry.p.length; p += stride) {
@@ -132,22 +131,32 @@
             found.set(doc, { weight: entry.p[p + 1], exact: t.exact && form === t.form ? 1 : 0 });
           }
         }
-        if (scores === null) {
-          scores = found;
-        } else {
-          var next = new Map();
-          scores.forEach(function (score, doc) {
-            var more = found.get(doc);
-            if (more) { next.set(doc, { weight: score.weight + more.weight, exact: score.exact + more.exact }); }
-          });
-          scores = next;
-        }
+        return { found: found, capped: !!entry && entry.n > self.manifest.cap };
       });
-      var docs = Array.from((scores || new Map()).entries());
+      var filters = lists.filter(function (list) { return !list.capped; });
+      if (!filters.length) { filters = lists; }
+      var scores = new Map();
+      filters[0].found.forEach(function (_, doc) {
+        var score = { weight: 0, exact: 0 };
+        for (var i = 0; i < lists.length; i++) {
+          var hit = lists[i].found.get(doc);
+          if (hit) {
+            score.weight += hit.weight;
+            score.exact += hit.exact;
+          } else if (filters.indexOf(lists[i]) >= 0) {
+            return;
+          }
+        }
+        scores.set(doc, score);
+      });
+      var docs = Array.from(scores.entries());
       docs.sort(function (a, b) {
         return (b[1].exact - a[1].exact) || (b[1].weight - a[1].weight) || (a[0] - b[0]);
       });
-      return { docs: docs.map(function (pair) { return pair[0]; }), capped: capped };
+      return {
+        docs: docs.map(function (pair) { return pair[0]; }),
+        capped: lists.some(function (list) { return list.capped; }),
+      };
     });
   };
 
@@ -260,8 +269,9 @@
         self.say("Không tìm thấy tin nào có “" + query + "”. Hãy thử từ khóa ngắn hơn.");
         return;
       }
-      var total = (result.capped ? "Hơn " : "") + formatCount(result.docs.length);
-      self.say(total + " tin có “" + query + "”" +
+      // Capped postings: these are the best matches, not every item with the words.
+      var total = formatCount(result.docs.length) + (result.capped ? " tin phù hợp nhất" : " tin");
+      self.say(total + " có “" + query + "”" +
         (result.loose ? " (các từ không đứng liền nhau)" : "") + ".");
       self.next();
     }).catch(function () {
