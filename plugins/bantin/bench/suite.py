@@ -446,6 +446,7 @@ def format_table(results: list[dict[str, Any]]) -> str:
         "| peak MB bare | peak MB bantin | mem ratio | output MB bare | output MB bantin "
         "| CPU s bare | CPU s bantin | CPU ratio | check s | serve start s | edit→visible s |"
     )
+    results = sorted(results, key=lambda r: r["items"])
     lines = [header, _rule(header)]
     for r in results:
         check = r.get("check", {})
