@@ -72,9 +72,11 @@ def portal_config(repo: Path = REPO) -> str:
     return text
 
 
-def build_portal(root: Path, extra: dict[str, str | bytes], *args: str) -> Build:
+def build_portal(
+    root: Path, extra: dict[str, str | bytes], *args: str, config: str | None = None
+) -> Build:
     shutil.copytree(REPO / "content", root / "content")
-    write_files(root, {"mkdocs.yml": portal_config(), **extra})
+    write_files(root, {"mkdocs.yml": config or portal_config(), **extra})
     return run_build(root, *args, env={"SOURCE_DATE_EPOCH": "1700000000"})
 
 

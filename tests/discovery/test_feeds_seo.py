@@ -10,7 +10,7 @@ from datetime import datetime
 from pathlib import Path
 
 import feedparser
-from discovery.discoverykit import EXTRA_ITEMS, XSS_TITLE, build_portal
+from discovery.discoverykit import EXTRA_ITEMS, XSS_TITLE, build_portal, portal_config
 from sitekit import Build, item
 
 SITE = "https://vanphong.example.gov.vn/"
@@ -251,3 +251,15 @@ def test_alias_on_a_real_page_fails_the_build_naming_the_line(tmp_path: Path) ->
     ) in build.output
     assert "Traceback" not in build.output
     assert not (tmp_path / "site" / "tin-cu").exists()
+
+
+def test_without_an_index_the_search_page_says_so(tmp_path: Path) -> None:
+    """`search: false` (and `mkdocs serve`, unless search_in_preview): no index is built."""
+    config = portal_config().replace(
+        "  - bantin-discovery\n", "  - bantin-discovery:\n      search: false\n", 1
+    )
+    build = build_portal(tmp_path, {}, config=config)
+    assert build.returncode == 0, build.output
+    assert not (build.site / "tim-kiem" / "chi-muc").exists()
+    assert "data-unavailable" in build.page("tim-kiem/")
+    assert (build.site / "feed.xml").exists()
