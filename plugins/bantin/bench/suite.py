@@ -287,7 +287,7 @@ def _ablate(bench: project.Project, logs: Path) -> dict[str, Any]:
         if name != "bantin-news"  # every other plugin reads its index
     }
     variants["bantin-news only"] = [e for e in entries if project.plugin_name(e) == "bantin-news"]
-    figures = {}
+    figures: dict[str, dict[str, Any]] = {}
     for label, plugins in variants.items():
         config = project.variant(bench, label.replace(" ", "-"), plugins)
         measure.clear(bench.site("variant"), bench.root / ".cache")
