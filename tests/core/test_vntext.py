@@ -86,3 +86,19 @@ def test_times_show_unless_none_was_given() -> None:
     assert format_datetime(datetime(2018, 8, 3, 9, 12)) == "03/08/2018 09:12"
     assert format_datetime(datetime(2020, 1, 22)) == "22/01/2020"
     assert format_weekday_date(datetime(2018, 8, 3, 9, 12)) == "Thứ Sáu, 03/08/2018 09:12"
+
+
+def test_long_titles_make_slugs_cut_after_a_whole_word_in_order() -> None:
+    title = (
+        "Trung tâm Phục vụ hành chính công tỉnh tổng kết công tác năm 2025, "
+        "triển khai nhiệm vụ năm 2026"
+    )
+    slug = slugify(title)
+    assert slug == ("trung-tam-phuc-vu-hanh-chinh-cong-tinh-tong-ket-cong-tac-nam-2025-trien-khai")
+    assert len(slug) <= 80
+    assert slugify("x" * 100) == "x" * 80
+
+
+def test_other_scripts_fall_back_to_transliteration() -> None:
+    assert slugify("Ελληνικά") == "ellenika"
+    assert slugify("Æsir ß") == "aesir-ss"

@@ -54,14 +54,55 @@ def grouping_key(text: str) -> str:
     return " ".join(_syllable_key(word) for word in words if word)
 
 
-def slugify(text: str) -> str:
-    """ASCII slug: tones stripped, ``đ`` → ``d``, words joined by ``-``.
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+_SLUG_LENGTH = 80
 
-    python-slugify does the transliteration; ``đ``/``Đ`` are mapped first because they have
-    no Unicode decomposition and some transliteration tables turn them into ``dj``.
+
+def _ascii_fold_table() -> dict[int, str]:
+    """Latin letters with marks → their ASCII letter; combining marks → nothing; đ → d."""
+    table: dict[int, str] = {0x0110: "D", 0x0111: "d"}
+    for start, end in ((0x00C0, 0x0250), (0x1E00, 0x1F00)):
+        for code in range(start, end):
+            base = "".join(
+                c for c in unicodedata.normalize("NFD", chr(code)) if not unicodedata.combining(c)
+            )
+            if base.isascii() and base.isalpha():
+                table[code] = base
+    for code in range(0x0300, 0x0370):  # combining marks of NFD input
+        table[code] = ""
+    return table
+
+
+_ASCII_FOLD = _ascii_fold_table()
+
+
+def slugify(text: str) -> str:
+    """ASCII slug: tones stripped, ``đ`` → ``d``, words joined by ``-``, at most 80 characters.
+
+    Vietnamese (NFC or NFD) is folded by one translation table; text that is still not ASCII
+    after that (other scripts) goes through python-slugify's transliteration. ``đ`` needs
+    the table either way: it has no Unicode decomposition.
     """
-    prepared = nfc(text).replace("đ", "d").replace("Đ", "D")
-    return str(_library_slugify(prepared, lowercase=True, max_length=80, word_boundary=True))
+    folded = text.translate(_ASCII_FOLD)
+    if folded.isascii():
+        return _truncate(_NOT_SLUG.sub("-", folded.lower()).strip("-"))
+    return str(
+        _library_slugify(
+            folded, lowercase=True, max_length=_SLUG_LENGTH, word_boundary=True, save_order=True
+        )
+    )
+
+
+def _truncate(slug: str) -> str:
+    """At most 80 characters, cut after a whole word (a prefix of the title, in order)."""
+    if len(slug) <= _SLUG_LENGTH:
+        return slug
+    cut = slug[: _SLUG_LENGTH + 1]
+    if cut.endswith("-"):
+        return cut[:-1]
+    if "-" not in cut:
+        return slug[:_SLUG_LENGTH]
+    return cut.rsplit("-", 1)[0]
 
 
 def heading_slug(value: str, separator: str) -> str:

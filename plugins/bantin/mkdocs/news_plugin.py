@@ -217,6 +217,7 @@ class NewsPlugin(BasePlugin[NewsConfig]):
             vn_number=format_number,
         )
         env.globals.update(
+            bantin_hooks=hook_templates(env),
             bantin_index=self.index,
             bantin_site=self.config,
             bantin_problems=[p.format() for p in sorted(self.problems)],
@@ -242,6 +243,27 @@ class NewsPlugin(BasePlugin[NewsConfig]):
             extra["bantin_page"] = spec
         extra["bantin_title"] = escape(page.meta.get("title") or page.title or "")
         return context
+
+
+HOOK_SLOTS = ("head", "header", "sidebar", "footer", "item-end")
+HOOK_OWNERS = ("stats", "images", "discovery", "register", "guard")
+
+
+def hook_templates(env: jinja2.Environment) -> dict[str, list[str]]:
+    """Hook partials that exist, per slot, found once per build.
+
+    ``{% include … ignore missing %}`` would search the theme folders for every absent hook
+    on every page: Jinja caches the templates it finds, not the ones it does not.
+    """
+    present = set(env.list_templates(filter_func=lambda name: name.startswith("bantin/hooks/")))
+    return {
+        slot: [
+            name
+            for owner in HOOK_OWNERS
+            if (name := f"bantin/hooks/{owner}-{slot}.html") in present
+        ]
+        for slot in HOOK_SLOTS
+    }
 
 
 def _constant(value: bool) -> Callable[[], bool]:
