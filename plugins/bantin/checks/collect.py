@@ -10,6 +10,7 @@ from bantin.checks.spelling import spelling, titles_in_month
 from bantin.core import index
 from bantin.core.dates import build_now
 from bantin.core.problems import Problem
+from bantin.register import catalog as register
 
 
 def display(path: Path, root: Path) -> str:
@@ -32,5 +33,6 @@ def collect(content: Path, root: Path) -> list[Problem]:
     problems += references.links(news_index, sources)
     problems += references.markers(news_index, sources)
     problems += references.images(news_index.items, sources)
+    problems += register.check(content, display_root)[1]  # the document register, same voice
     unique = {(p.path, p.line, p.field, p.message): p for p in problems}
     return sorted(unique.values())
