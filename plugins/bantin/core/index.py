@@ -7,6 +7,7 @@ related items) is computed once in ``NewsIndex.build`` and never mutated afterwa
 from __future__ import annotations
 
 import bisect
+import heapq
 import posixpath
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -218,7 +219,7 @@ class NewsIndex:
     def official_for(self, name: str) -> OfficialTerm:
         return self.official_of[grouping_key(name)]
 
-    def related(self, item: NewsItem, count: int = 5, window: int = 24) -> list[NewsItem]:
+    def related(self, item: NewsItem, count: int = 5, window: int = 12) -> list[NewsItem]:
         """ "Các tin khác": items sharing officials (weight 2) and topics (weight 1), then recency.
 
         Uses the postings of the item's own terms, and only ``window`` neighbours in time on
@@ -244,7 +245,7 @@ class NewsIndex:
             distance = abs((other.date - item.date).total_seconds())
             return (-scores[other.src_uri], distance, other.slug)
 
-        return sorted(candidates.values(), key=rank)[:count]
+        return heapq.nsmallest(count, candidates.values(), key=rank)
 
     def award_tallies(self, label_of: str) -> list[Tally]:
         """Tallies by ``year``, ``issuer`` or ``kind``; labels grouped like names."""
