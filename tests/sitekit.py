@@ -4,10 +4,14 @@ Import as ``from sitekit import ...`` (tests/ is on pytest's pythonpath)."""
 
 from __future__ import annotations
 
+import contextlib
+import functools
+import http.server
 import os
 import subprocess
 import sys
-from collections.abc import Callable, Mapping
+import threading
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -102,3 +106,37 @@ def item(title: str, date: str, body: str = "Nội dung tin.", **fields: str) ->
     lines = ["---", f'title: "{title}"', f"date: {date}", 'author: "Phóng viên"']
     lines += [f"{key}: {value}" for key, value in fields.items()]
     return "\n".join([*lines, "---", "", body, ""])
+
+
+class QuietHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves a folder without printing every request into the test output."""
+
+    def log_message(self, format: str, *args: object) -> None:
+        pass
+
+
+@contextlib.contextmanager
+def serve_directory(folder: Path) -> Iterator[str]:
+    """A built site served on a free loopback port; yields its base URL (no trailing /)."""
+    handler = functools.partial(QuietHandler, directory=str(folder))
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def build_sample(site: Path, *args: str) -> None:
+    """The repository's own portal built strictly into ``site``."""
+    result = subprocess.run(
+        [str(BIN / "mkdocs"), "build", "--strict", "-d", str(site), *args],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        check=False,
+        stdin=subprocess.DEVNULL,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr

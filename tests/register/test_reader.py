@@ -3,18 +3,13 @@
 from __future__ import annotations
 
 import contextlib
-import functools
-import http.server
-import threading
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from a11y.portal import QuietHandler
 from bantin.register.display import format_size
 from playwright.sync_api import Browser, Page, expect
 from register.test_site import PDF, build_site, document
-from sitekit import item
+from sitekit import item, serve_directory
 
 pytestmark = pytest.mark.browser
 
@@ -32,16 +27,8 @@ def page(chromium: Browser, request: pytest.FixtureRequest) -> Page:
     return tab
 
 
-@contextlib.contextmanager
-def served(site: Path) -> Iterator[str]:
-    handler = functools.partial(QuietHandler, directory=str(site))
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    try:
-        yield f"http://127.0.0.1:{server.server_address[1]}"
-    finally:
-        server.shutdown()
-        server.server_close()
+def served(site: Path) -> contextlib.AbstractContextManager[str]:
+    return serve_directory(site)
 
 
 def _no_errors(errors: list[str]) -> None:
