@@ -7,204 +7,75 @@ import html
 import posixpath
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
-from datetime import date, datetime
-from difflib import get_close_matches
+from datetime import datetime
 from typing import Any
 
 import yaml
 
-from bantin.core import dates
+from bantin.core.checker import Checker, RejectedValueError, unknown_key
 from bantin.core.model import Award, Meeting, NewsItem, Official
 from bantin.core.problems import Problem
 from bantin.core.vntext import clean_text, nfc, slugify
 
-_STR = "tag:yaml.org,2002:str"
-_BOOL = "tag:yaml.org,2002:bool"
-_INT = "tag:yaml.org,2002:int"
-_NULL = "tag:yaml.org,2002:null"
-_TYPE_WORDS = {
-    _BOOL: "a yes/no value",
-    _INT: "a number",
-    "tag:yaml.org,2002:float": "a number",
-    "tag:yaml.org,2002:timestamp": "a date",
-    _NULL: "empty",
-}
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _ALIAS = re.compile(r"^/[A-Za-z0-9._~/%-]*$")
-
-
-class _InvalidValueError(Exception):
-    """A value could not be used; the Problem has been recorded already."""
-
-
-@dataclass
-class _Checker:
-    """Reads one mapping node, recording problems with the file's line numbers."""
-
-    path: str
-    offset: int
-    problems: list[Problem]
-
-    def line(self, node: yaml.Node) -> int:
-        return int(node.start_mark.line) + 1 + self.offset
-
-    def fail(self, node: yaml.Node, field: str, message: str) -> _InvalidValueError:
-        self.problems.append(Problem(self.path, self.line(node), field, message))
-        return _InvalidValueError()
-
-    # -- scalar kinds -------------------------------------------------------------------
-
-    def text(self, node: yaml.Node, field: str, *, allow_empty: bool = False) -> str:
-        if isinstance(node, yaml.MappingNode | yaml.SequenceNode):
-            kind = "a list" if isinstance(node, yaml.SequenceNode) else "a group of keys"
-            raise self.fail(node, field, f"expected text, found {kind}")
-        if node.tag != _STR:
-            if node.tag == _NULL:
-                if allow_empty:
-                    return ""
-                raise self.fail(node, field, "is empty; write the text after the colon")
-            word = _TYPE_WORDS.get(node.tag, "not text")
-            raise self.fail(
-                node,
-                field,
-                f"{node.value} is read as {word}, not text; put it in double quotes: "
-                f'{field.rsplit(".", 1)[-1]}: "{node.value}"',
-            )
-        value = clean_text(str(node.value))
-        if not value and not allow_empty:
-            raise self.fail(node, field, "is empty; write the text after the colon")
-        return value
-
-    def moment(self, node: yaml.Node, field: str) -> datetime:
-        raw = self.scalar_text(node, field)
-        try:
-            return dates.parse_datetime(raw)
-        except dates.DateFormatError as error:
-            raise self.fail(node, field, str(error)) from None
-
-    def day(self, node: yaml.Node, field: str) -> date:
-        return self.moment(node, field).date()
-
-    def scalar_text(self, node: yaml.Node, field: str) -> str:
-        if not isinstance(node, yaml.ScalarNode):
-            raise self.fail(node, field, "expected a single value, found a list or group of keys")
-        if node.tag == _NULL:
-            raise self.fail(node, field, "is empty; write a value after the colon")
-        return str(node.value)
-
-    def count(self, node: yaml.Node, field: str) -> int:
-        if not isinstance(node, yaml.ScalarNode) or node.tag != _INT:
-            raise self.fail(node, field, f'"{_show(node)}" is not a whole number (write 0, 1, 2…)')
-        value = int(str(node.value).replace("_", ""), 10)
-        if value < 0:
-            raise self.fail(node, field, f"{value} is negative; a count is 0 or more")
-        return value
-
-    def flag(self, node: yaml.Node, field: str) -> bool:
-        if not isinstance(node, yaml.ScalarNode) or node.tag != _BOOL:
-            raise self.fail(node, field, f'"{_show(node)}" is not true or false')
-        return str(node.value).lower() in {"true", "yes", "on", "y"}
-
-    # -- containers ---------------------------------------------------------------------
-
-    def mapping(
-        self, node: yaml.Node, field: str, example: str
-    ) -> dict[str, tuple[yaml.Node, yaml.Node]]:
-        if not isinstance(node, yaml.MappingNode):
-            found = "a list" if isinstance(node, yaml.SequenceNode) else f'"{_show(node)}"'
-            raise self.fail(node, field, f"expected a group of keys, found {found}; {example}")
-        return {str(key.value): (key, value) for key, value in node.value}
-
-    def sequence(self, node: yaml.Node, field: str, example: str) -> list[yaml.Node]:
-        if isinstance(node, yaml.ScalarNode) and node.tag == _NULL:
-            return []
-        if not isinstance(node, yaml.SequenceNode):
-            found = "a group of keys" if isinstance(node, yaml.MappingNode) else "a single value"
-            raise self.fail(node, field, f"expected a list, found {found}; {example}")
-        return list(node.value)
-
-    def keys(
-        self,
-        entries: dict[str, tuple[yaml.Node, yaml.Node]],
-        field: str,
-        allowed: tuple[str, ...],
-        required: tuple[str, ...],
-        parent: yaml.Node,
-    ) -> None:
-        for key, (key_node, _) in entries.items():
-            if key not in allowed:
-                self.fail(key_node, f"{field}.{key}", _unknown_key(key, allowed))
-        for key in required:
-            if key not in entries:
-                self.fail(parent, f"{field}.{key}", "is missing")
-
-
-def _show(node: yaml.Node) -> str:
-    return str(node.value) if isinstance(node, yaml.ScalarNode) else "…"
-
-
-def _unknown_key(key: str, allowed: tuple[str, ...]) -> str:
-    close = get_close_matches(key, allowed, n=1, cutoff=0.6)
-    hint = f'did you mean "{close[0]}"?' if close else "allowed keys: " + ", ".join(allowed)
-    return f"unknown key; {hint}"
 
 
 # ---------------------------------------------------------------------------------------
 # One normaliser per top-level key. Each returns the value for NewsItem's field of that name.
 
-_Normaliser = Callable[[_Checker, yaml.Node, str], Any]
+_Normaliser = Callable[[Checker, yaml.Node, str], Any]
 
 
-def _title(c: _Checker, node: yaml.Node, field: str) -> str:
+def _title(c: Checker, node: yaml.Node, field: str) -> str:
     return c.text(node, field)
 
 
-def _optional_text(c: _Checker, node: yaml.Node, field: str) -> str:
+def _optional_text(c: Checker, node: yaml.Node, field: str) -> str:
     return c.text(node, field, allow_empty=True)
 
 
-def _date(c: _Checker, node: yaml.Node, field: str) -> datetime:
+def _date(c: Checker, node: yaml.Node, field: str) -> datetime:
     return c.moment(node, field)
 
 
-def _tags(c: _Checker, node: yaml.Node, field: str) -> tuple[str, ...]:
+def _tags(c: Checker, node: yaml.Node, field: str) -> tuple[str, ...]:
     nodes = c.sequence(node, field, "write tags: [sơ kết, văn phòng]")
     values: list[str] = []
     for index, child in enumerate(nodes, 1):
         try:
             values.append(c.text(child, f"{field}[{index}]"))
-        except _InvalidValueError:
+        except RejectedValueError:
             continue
     return tuple(dict.fromkeys(values))
 
 
-def _meeting(c: _Checker, node: yaml.Node, field: str) -> Meeting:
+def _meeting(c: Checker, node: yaml.Node, field: str) -> Meeting:
     example = 'write meeting: {date: 2018-08-03, kind: "Hội nghị sơ kết"}'
     entries = c.mapping(node, field, example)
     c.keys(entries, field, ("date", "kind", "location"), ("date",), node)
     values: dict[str, Any] = {}
     for key, reader in (("date", c.day), ("kind", _opt(c)), ("location", _opt(c))):
         if key in entries:
-            with contextlib.suppress(_InvalidValueError):
+            with contextlib.suppress(RejectedValueError):
                 values[key] = reader(entries[key][1], f"{field}.{key}")
     if "date" not in values:
-        raise _InvalidValueError()
+        raise RejectedValueError()
     return Meeting(**values)
 
 
-def _opt(c: _Checker) -> Callable[[yaml.Node, str], str]:
+def _opt(c: Checker) -> Callable[[yaml.Node, str], str]:
     return lambda node, field: c.text(node, field, allow_empty=True)
 
 
-def _officials(c: _Checker, node: yaml.Node, field: str) -> tuple[Official, ...]:
+def _officials(c: Checker, node: yaml.Node, field: str) -> tuple[Official, ...]:
     example = 'write officials: [{name: "Lý Vinh Quang", title: "Phó Chủ tịch UBND tỉnh"}]'
     result: list[Official] = []
     for index, child in enumerate(c.sequence(node, field, example), 1):
         where = f"{field}[{index}]"
         try:
             entries = c.mapping(child, where, example)
-        except _InvalidValueError:
+        except RejectedValueError:
             continue
         c.keys(entries, where, ("name", "title", "role"), ("name",), child)
         try:
@@ -219,14 +90,14 @@ def _officials(c: _Checker, node: yaml.Node, field: str) -> tuple[Official, ...]
                 if ("role" in entries)
                 else ""
             )
-        except _InvalidValueError:
+        except RejectedValueError:
             continue
         if name:
             result.append(Official(name, title, role))
     return tuple(result)
 
 
-def _awards(c: _Checker, node: yaml.Node, field: str) -> tuple[Award, ...]:
+def _awards(c: Checker, node: yaml.Node, field: str) -> tuple[Award, ...]:
     example = 'write awards: [{name: "Bằng khen", issuer: "Chủ tịch UBND tỉnh", collectives: 1}]'
     allowed = ("name", "issuer", "collectives", "individuals", "recipients")
     result: list[Award] = []
@@ -234,7 +105,7 @@ def _awards(c: _Checker, node: yaml.Node, field: str) -> tuple[Award, ...]:
         where = f"{field}[{index}]"
         try:
             entries = c.mapping(child, where, example)
-        except _InvalidValueError:
+        except RejectedValueError:
             continue
         c.keys(entries, where, allowed, ("name", "issuer"), child)
         values: dict[str, Any] = {}
@@ -250,18 +121,18 @@ def _awards(c: _Checker, node: yaml.Node, field: str) -> tuple[Award, ...]:
                     values[key] = _tags(c, value_node, f"{where}.{key}")
                 else:
                     values[key] = c.text(value_node, f"{where}.{key}")
-            except _InvalidValueError:
+            except RejectedValueError:
                 ok = False
         if ok and "name" in values and "issuer" in values:
             result.append(Award(**values))
     return tuple(result)
 
 
-def _draft(c: _Checker, node: yaml.Node, field: str) -> bool:
+def _draft(c: Checker, node: yaml.Node, field: str) -> bool:
     return c.flag(node, field)
 
 
-def _slug(c: _Checker, node: yaml.Node, field: str) -> str:
+def _slug(c: Checker, node: yaml.Node, field: str) -> str:
     value = c.text(node, field)
     if not _SLUG.match(value):
         suggestion = slugify(value) or "ten-bai-viet"
@@ -274,7 +145,7 @@ def _slug(c: _Checker, node: yaml.Node, field: str) -> str:
     return value
 
 
-def _image(c: _Checker, node: yaml.Node, field: str) -> str:
+def _image(c: Checker, node: yaml.Node, field: str) -> str:
     value = c.text(node, field)
     normal = posixpath.normpath(value.replace("\\", "/"))
     if value.startswith(("/", "\\")) or normal.startswith("..") or "://" in value:
@@ -287,13 +158,13 @@ def _image(c: _Checker, node: yaml.Node, field: str) -> str:
     return normal
 
 
-def _aliases(c: _Checker, node: yaml.Node, field: str) -> tuple[str, ...]:
+def _aliases(c: Checker, node: yaml.Node, field: str) -> tuple[str, ...]:
     values: list[str] = []
     for index, child in enumerate(c.sequence(node, field, "write aliases: [/tin-tuc/cu/]"), 1):
         where = f"{field}[{index}]"
         try:
             value = c.text(child, where)
-        except _InvalidValueError:
+        except RejectedValueError:
             continue
         if not _ALIAS.match(value) or ".." in value.split("/"):
             c.fail(
@@ -338,7 +209,7 @@ def read_item(
 ) -> tuple[NewsItem | None, list[Problem]]:
     """Validate one front matter; the item is None when any error was found."""
     problems: list[Problem] = []
-    checker = _Checker(path, offset, problems)
+    checker = Checker(path, offset, problems)
     values: dict[str, Any] = {}
     seen: set[str] = set()
     for key_node, value_node in mapping.value:
@@ -348,11 +219,11 @@ def read_item(
         seen.add(key)
         normaliser = NORMALISERS.get(key)
         if normaliser is None:
-            checker.fail(key_node, key, _unknown_key(key, KEYS))
+            checker.fail(key_node, key, unknown_key(key, KEYS))
             continue
         try:
             values[key] = normaliser(checker, value_node, key)
-        except _InvalidValueError:
+        except RejectedValueError:
             continue
     for key in REQUIRED:
         if key not in seen:

@@ -10,27 +10,18 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 from datetime import date
-from difflib import get_close_matches
 from typing import Any
 
 import yaml
 
 from bantin.core import dates
+from bantin.core.checker import NULL, Checker, RejectedValueError, unknown_key
 from bantin.core.problems import Problem
-from bantin.core.vntext import clean_text, format_date, slugify
+from bantin.core.vntext import format_date, slugify
 from bantin.register.kinds import canonical_kind, suggest_kind
 from bantin.register.model import Document
 
-_STR = "tag:yaml.org,2002:str"
-_NULL = "tag:yaml.org,2002:null"
-_TYPE_WORDS = {
-    "tag:yaml.org,2002:bool": "a yes/no value",
-    "tag:yaml.org,2002:int": "a number",
-    "tag:yaml.org,2002:float": "a number",
-    "tag:yaml.org,2002:timestamp": "a date",
-}
 ATTACHMENT_EXTENSIONS = ("pdf", "docx", "doc", "xlsx", "odt")
 # A document number as printed: digits first, then "/"-separated parts, no spaces
 # (15/2024/QĐ-UBND, 123/UBND-KT, 05/CT-UBND, 1234a/VP-TH).
@@ -38,46 +29,13 @@ _NUMBER = re.compile(r"^\d+[A-Za-z]?(?:/[^\s/]+)+$")
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 
 
-class _RejectedError(Exception):
-    """A value could not be used; its Problem has been recorded already."""
-
-
-@dataclass
-class _Checker:
-    path: str
-    offset: int
-    problems: list[Problem]
-
-    def line(self, node: yaml.Node) -> int:
-        return int(node.start_mark.line) + 1 + self.offset
-
-    def fail(self, node: yaml.Node, field: str, message: str) -> _RejectedError:
-        self.problems.append(Problem(self.path, self.line(node), field, message))
-        return _RejectedError()
-
-    def text(self, node: yaml.Node, field: str) -> str:
-        if isinstance(node, yaml.MappingNode | yaml.SequenceNode):
-            kind = "a list" if isinstance(node, yaml.SequenceNode) else "a group of keys"
-            raise self.fail(node, field, f"expected text, found {kind}")
-        if node.tag == _NULL:
-            raise self.fail(node, field, "is empty; write the text after the colon")
-        if node.tag != _STR:
-            word = _TYPE_WORDS.get(node.tag, "not text")
-            raise self.fail(
-                node,
-                field,
-                f"{node.value} is read as {word}, not text; put it in double quotes: "
-                f'{field.split("[", 1)[0]}: "{node.value}"',
-            )
-        value = clean_text(str(node.value))
-        if not value:
-            raise self.fail(node, field, "is empty; write the text after the colon")
-        return value
+class _Checker(Checker):
+    """The shared checker, with the register's own rule for dates: a day, never a time."""
 
     def day(self, node: yaml.Node, field: str) -> date:
         if not isinstance(node, yaml.ScalarNode):
             raise self.fail(node, field, "expected a date, found a list or group of keys")
-        if node.tag == _NULL:
+        if node.tag == NULL:
             raise self.fail(node, field, f"is empty; write a date ({dates.DATE_HINT})")
         raw = str(node.value)
         try:
@@ -93,12 +51,6 @@ class _Checker:
                 f'"{raw}" has a time of day; a document date is a day only: {format_date(moment)}',
             )
         return moment.date()
-
-
-def _unknown_key(key: str) -> str:
-    close = get_close_matches(key, KEYS, n=1, cutoff=0.6)
-    hint = f'did you mean "{close[0]}"?' if close else "allowed keys: " + ", ".join(KEYS)
-    return f"unknown key; {hint}"
 
 
 # -- one normaliser per key; each returns the value for Document's field of that name ------
@@ -159,7 +111,7 @@ def _tep(c: _Checker, node: yaml.Node, field: str) -> str:
 
 
 def _tags(c: _Checker, node: yaml.Node, field: str) -> tuple[str, ...]:
-    if isinstance(node, yaml.ScalarNode) and node.tag == _NULL:
+    if isinstance(node, yaml.ScalarNode) and node.tag == NULL:
         return ()
     if not isinstance(node, yaml.SequenceNode):
         found = "a group of keys" if isinstance(node, yaml.MappingNode) else "a single value"
@@ -170,7 +122,7 @@ def _tags(c: _Checker, node: yaml.Node, field: str) -> tuple[str, ...]:
     for index, child in enumerate(node.value, 1):
         try:
             values.append(c.text(child, f"{field}[{index}]"))
-        except _RejectedError:
+        except RejectedValueError:
             continue
     return tuple(dict.fromkeys(values))
 
@@ -227,12 +179,12 @@ def read_document(
         seen.add(key)
         normaliser = NORMALISERS.get(key)
         if normaliser is None:
-            checker.fail(key_node, key, _unknown_key(key))
+            checker.fail(key_node, key, unknown_key(key, KEYS))
             continue
         lines[key] = value_node
         try:
             values[key] = normaliser(checker, value_node, key)
-        except _RejectedError:
+        except RejectedValueError:
             continue
     for key in REQUIRED:
         if key not in seen:
