@@ -8,9 +8,13 @@ import contextlib
 import functools
 import http.server
 import os
+import socket
 import subprocess
 import sys
 import threading
+import time
+import urllib.error
+import urllib.request
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -140,3 +144,52 @@ def build_sample(site: Path, *args: str) -> None:
         stdin=subprocess.DEVNULL,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def get(url: str) -> str:
+    """A page's text, or ``HTTP 404`` and the like."""
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return str(response.read().decode("utf-8"))
+    except urllib.error.HTTPError as error:
+        return f"HTTP {error.code}"
+
+
+def wait_for(predicate: Callable[[], bool], what: str, seconds: float = 90) -> None:
+    """Poll until ``predicate`` holds (a rebuild finished); a connection error is a no."""
+    deadline = time.monotonic() + seconds
+    while time.monotonic() < deadline:
+        try:
+            if predicate():
+                return
+        except OSError:
+            pass
+        time.sleep(0.3)
+    raise AssertionError(f"gave up waiting: {what}")
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return int(probe.getsockname()[1])
+
+
+@contextlib.contextmanager
+def mkdocs_serve(root: Path, *flags: str) -> Iterator[str]:
+    """`mkdocs serve` on ``root`` until the first build is served; yields its base URL."""
+    port = free_port()
+    server = subprocess.Popen(
+        [str(BIN / "mkdocs"), "serve", *flags, "-a", f"127.0.0.1:{port}"],
+        cwd=root,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        stdin=subprocess.DEVNULL,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+    )
+    url = f"http://127.0.0.1:{port}/"
+    try:
+        wait_for(lambda: "bantin-footer" in get(url), "first build served")
+        yield url
+    finally:
+        server.terminate()
+        server.wait(timeout=20)
