@@ -155,3 +155,21 @@ def test_index_is_deterministic_and_shards_grow_with_the_site(tmp_path: Path) ->
     manifest = json.loads((first / "manifest.json").read_text())
     assert manifest["shards"] > 1
     assert manifest["docs"] == 200
+
+
+def test_background_writer_writes_the_same_index(tmp_path: Path) -> None:
+    from bantin.search.background import BackgroundIndexWriter
+
+    docs = [_doc(n, f"Tin số {n}", f"Văn phòng UBND tỉnh, tin {n}.") for n in range(40)]
+    direct = _write(tmp_path / "a", docs)
+    out = tmp_path / "b" / "out"
+    writer = BackgroundIndexWriter(out, tmp_path / "b" / "work")
+    for doc in docs:
+        writer.add(doc)
+    stats = writer.finish()
+    assert stats.docs == 40
+    assert not (tmp_path / "b" / "work").exists()
+    files = sorted(p.relative_to(direct).as_posix() for p in direct.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(out).as_posix() for p in out.rglob("*") if p.is_file())
+    for name in files:
+        assert (out / name).read_bytes() == (direct / name).read_bytes(), name

@@ -34,7 +34,8 @@ from bantin.core.problems import ContentError, Problem
 from bantin.core.vntext import format_date
 from bantin.feeds import build as feeds
 from bantin.feeds.plan import plan as plan_feeds
-from bantin.search.index import SearchDoc, SearchIndexWriter
+from bantin.search.background import BackgroundIndexWriter
+from bantin.search.index import SearchDoc
 from bantin.search.text import html_to_text
 from bantin.seo import jsonld, meta, redirects, sitemap
 
@@ -93,10 +94,10 @@ class _Build:
     terms_by_url: dict[str, Term] = field(default_factory=dict)
     redirects: list[redirects.Redirect] = field(default_factory=list)
     originals: dict[str, File] = field(default_factory=dict)
-    writer: SearchIndexWriter | None = None
+    writer: BackgroundIndexWriter | None = None
     work_dir: Path | None = None
     indexing_seconds: float = 0.0
-    """Time spent indexing, reported in the log: the index is the plugin's main cost."""
+    """Time the build spent handing pages to the indexing process, for the log."""
 
 
 class DiscoveryPlugin(BasePlugin[DiscoveryConfig]):
@@ -162,7 +163,7 @@ class DiscoveryPlugin(BasePlugin[DiscoveryConfig]):
 
         if self.config.search and (self.config.search_in_preview or not self.preview):
             state.work_dir = Path(tempfile.mkdtemp(prefix="bantin-search-"))
-            state.writer = SearchIndexWriter(
+            state.writer = BackgroundIndexWriter(
                 Path(config.site_dir) / SEARCH_INDEX,
                 state.work_dir,
                 cap=self.config.search_cap,
@@ -248,17 +249,20 @@ class DiscoveryPlugin(BasePlugin[DiscoveryConfig]):
         site_dir = Path(config.site_dir)
         if state.writer is not None:
             started = time.perf_counter()
-            stats = state.writer.finish()
-            state.writer = None
+            try:
+                stats = state.writer.finish()
+            except RuntimeError as error:
+                raise PluginError(str(error)) from None
+            finally:
+                state.writer = None
             log.info(
                 "search index: %d items, %d terms in %d shards (%d KB), largest shard %d KB; "
-                "%.1f s (%.1f s reading pages, %.1f s writing shards)",
+                "indexed beside the build, %.1f s handing pages over, %.1f s waiting at the end",
                 stats.docs,
                 stats.terms,
                 stats.shards,
                 stats.shard_bytes // 1024,
                 stats.largest_shard // 1024,
-                state.indexing_seconds + time.perf_counter() - started,
                 state.indexing_seconds,
                 time.perf_counter() - started,
             )
