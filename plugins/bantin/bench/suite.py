@@ -547,7 +547,8 @@ def evaluate(results: list[dict[str, Any]]) -> list[dict[str, Any]]:
             "linear (time per item grows ≤ 10 %)",
             growth <= GOAL_LINEAR,
             f"{smallest['ms_per_item']['bantin']:.1f} → {largest['ms_per_item']['bantin']:.1f} "
-            f"ms per item ({growth:.2f} ×) from {smallest['items']:,} to {largest['items']:,}",
+            f"ms per item ({growth:.2f} ×) from {smallest['items']:,} to {largest['items']:,}"
+            + _cpu_growth(smallest, largest),
         )
     else:
         goal("linear (time per item grows ≤ 10 %)", None, "needs two sizes")
@@ -587,3 +588,13 @@ def evaluate(results: list[dict[str, Any]]) -> list[dict[str, Any]]:
             f"gzipped), {len(weight['external'])} external requests {at}",
         )
     return goals
+
+
+def _cpu_growth(smallest: dict[str, Any], largest: dict[str, Any]) -> str:
+    """CPU time per item, which a busy shared machine distorts less than wall time."""
+    small = smallest["bantin"].get("median_cpu_s")
+    large = largest["bantin"].get("median_cpu_s")
+    if not small or not large:
+        return ""
+    growth = (large / small) / (largest["items"] / smallest["items"])
+    return f"; CPU time per item {growth:.2f} ×"
