@@ -94,7 +94,8 @@ def test_pinned_dependencies_have_no_known_vulnerabilities(tmp_path: Path) -> No
     )
     assert not unaudited, (
         "these pins could NOT be audited (the vulnerability data was unreachable), so the "
-        "audit fails instead of passing silently:\n" + "\n".join(unaudited)
+        "audit fails instead of passing silently; scripts/upgrade-pins moves pins that are "
+        "not the latest:\n" + "\n".join(unaudited)
     )
     assert len(dependencies) == len(pins)
 
