@@ -9,6 +9,7 @@ import pytest
 from bantin.core.dates import VIETNAM
 from bantin.importer import awards, chrome, people, when
 from bantin.importer.blocks import CAPTION, HEADING, PARAGRAPH, from_html, from_text
+from bantin.importer.extract import read_page
 
 
 def _at(*parts: int) -> datetime:
@@ -30,6 +31,16 @@ def _at(*parts: int) -> datetime:
         ("Chủ nhật, 05/07/2020 - 07:15 (GMT+7)", _at(2020, 7, 5, 7, 15)),
         ("2019-07-05T10:20", _at(2019, 7, 5, 10, 20)),
         ("Ngày đăng: 20/11/2024", _at(2024, 11, 20)),
+        # The view counter and the print/e-mail links share the line with the time.
+        (
+            "Thứ hai, 12/06/2023 - 08:30 Bản in | Gửi email | Lượt xem: 1.234",
+            _at(2023, 6, 12, 8, 30),
+        ),
+        ("Cập nhật ngày: 28/09/2023 08:30:00 AM | Lượt xem: 1.234", _at(2023, 9, 28, 8, 30)),
+        ("14-09-2023 02:20:00 PM", _at(2023, 9, 14, 14, 20)),
+        # SA/CH (sáng/chiều): AM/PM as ASP.NET portals print them in Vietnamese.
+        ("25/08/2023 02:15 CH", _at(2023, 8, 25, 14, 15)),
+        ("20/03/2024 12:05 SA", _at(2024, 3, 20, 0, 5)),
     ],
 )
 def test_publication_time_forms_printed_by_portals_are_read(text: str, expected: datetime) -> None:
@@ -43,6 +54,8 @@ def test_publication_time_forms_printed_by_portals_are_read(text: str, expected:
         "31/02/2019",  # impossible date
         "29/02/2023 10:00",
         "Quyết định số 12/2020/QĐ-UBND",
+        "Phiên họp thường kỳ tháng 8 năm 2023 (30/08/2023)",  # a link to another item
+        "Lượt xem: 1.234",
         "",
     ],
 )
@@ -103,6 +116,32 @@ def test_meeting_date_without_year_and_without_publication_time_is_not_guessed()
             "bà Nguyễn Thị Hoa: Chánh Văn phòng UBND tỉnh chủ trì",
             [("Nguyễn Thị Hoa", "Chánh Văn phòng UBND tỉnh")],
         ),
+        # A dash inside an organisation's name does not end the title; one before a verb does.
+        (
+            "có bà Hà Thị Ngọc Lan, Giám đốc Sở Lao động - Thương binh và Xã hội cùng đại diện",
+            [("Hà Thị Ngọc Lan", "Giám đốc Sở Lao động - Thương binh và Xã hội")],
+        ),
+        (
+            "ông Hồ Đức Thắng - Phó Trưởng ban Thường trực Ban Thi đua - Khen thưởng Trung ương; "
+            "bà Phan Thị Minh Hà, Giám đốc Sở Nội vụ.",
+            [
+                (
+                    "Hồ Đức Thắng",
+                    "Phó Trưởng ban Thường trực Ban Thi đua - Khen thưởng Trung ương",
+                ),
+                ("Phan Thị Minh Hà", "Giám đốc Sở Nội vụ"),
+            ],
+        ),
+        (
+            "Ông Trần Ngọc Tam, Chủ tịch UBND tỉnh - người đứng đầu tỉnh",
+            [("Trần Ngọc Tam", "Chủ tịch UBND tỉnh")],
+        ),
+        # "và" before another title and name: that title is the next person's.
+        (
+            "cùng dự có bà Y Ngân, Phó Chủ tịch UBND tỉnh và Phó Chủ tịch UBND tỉnh "
+            "Nguyễn Hữu Tháp.",
+            [("Y Ngân", "Phó Chủ tịch UBND tỉnh"), ("Nguyễn Hữu Tháp", "Phó Chủ tịch UBND tỉnh")],
+        ),
         # Staff named in passing and titles without a name are not officials.
         ("gửi đồng chí Hoàng Ngọc Bích (phòng Tổng hợp) trước ngày 8/4", []),
         ("Đồng chí Phó Chủ tịch UBND tỉnh trao Bằng khen", []),
@@ -159,6 +198,32 @@ def test_one_person_spelled_two_ways_is_one_official_with_the_text_title() -> No
             "Chủ tịch nước tặng Huân chương lao động hạng ba cho 1 tập thể và hai cá nhân.",
             [("Huân chương Lao động hạng Ba", "Chủ tịch nước", 1, 2)],
         ),
+        # The body honoured as the subject of the sentence is one collective.
+        (
+            "Văn phòng UBND tỉnh vinh dự được Chủ tịch nước tặng thưởng Huân chương Lao động "
+            "hạng Nhì.",
+            [("Huân chương Lao động hạng Nhì", "Chủ tịch nước", 1, 0)],
+        ),
+        (
+            "Đồng chí Lê Văn A, Giám đốc Sở Nội vụ vinh dự được Chủ tịch nước tặng thưởng "
+            "Huân chương Lao động hạng Ba.",
+            [("Huân chương Lao động hạng Ba", "Chủ tịch nước", None, None)],
+        ),
+        # Issuers before the award: ministries whose names hold a dash or a comma.
+        (
+            "Bộ trưởng Bộ Lao động - Thương binh và Xã hội tặng Bằng khen cho 02 tập thể, "
+            "03 cá nhân.",
+            [("Bằng khen", "Bộ trưởng Bộ Lao động - Thương binh và Xã hội", 2, 3)],
+        ),
+        (
+            "Nhân dịp này, Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ tặng Bằng khen cho 03 tập "
+            "thể và 05 cá nhân.",
+            [("Bằng khen", "Bộ trưởng, Chủ nhiệm Văn phòng Chính phủ", 3, 5)],
+        ),
+        (
+            "Bộ trưởng Bộ Nội vụ đánh giá cao, Chủ tịch UBND tỉnh tặng Bằng khen cho 2 tập thể.",
+            [("Bằng khen", "Chủ tịch UBND tỉnh", 2, 0)],
+        ),
     ],
 )
 def test_awards_with_issuer_and_counts(
@@ -166,6 +231,20 @@ def test_awards_with_issuer_and_counts(
 ) -> None:
     found = awards.find([text])
     assert [(a.name, a.issuer, a.collectives, a.individuals) for a in found] == expected
+
+
+def test_award_named_in_the_lead_and_given_later_is_one_award() -> None:
+    found = awards.find(
+        [
+            "Chiều 24/8, Văn phòng UBND tỉnh tổ chức Lễ kỷ niệm và đón nhận Huân chương Lao "
+            "động hạng Nhì.",
+            "Văn phòng UBND tỉnh vinh dự được Chủ tịch nước tặng thưởng Huân chương Lao động "
+            "hạng Nhì.",
+        ]
+    )
+    assert [(a.name, a.issuer, a.collectives, a.individuals) for a in found] == [
+        ("Huân chương Lao động hạng Nhì", "Chủ tịch nước", 1, 0)
+    ]
 
 
 @pytest.mark.parametrize(
@@ -180,10 +259,34 @@ def test_awards_with_issuer_and_counts(
         "• Đang online: 19",
         "Trong tuần: 5,924",
         "Trang chủ › Tin tức",
+        "Tin tức - Sự kiện / Hoạt động của lãnh đạo tỉnh",
+        "Đầu trang",
+        # Tool bars, their links run together.
+        "Bản in | Gửi email | Lượt xem: 1.234",
+        "Lượt xem: 856 | In trang | Gửi email",
+        "In trang Gửi email Đầu trang",
+        "Chia sẻ: Facebook Zalo",
     ],
 )
 def test_portal_chrome_lines_are_recognised(line: str) -> None:
     assert chrome.is_chrome(line)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Chia sẻ kinh nghiệm trong công tác tham mưu",
+        "Tin tức về hội nghị được đăng tải trên Cổng thông tin.",
+        "In trang tài liệu hội nghị cho đại biểu",
+    ],
+)
+def test_article_lines_that_start_like_chrome_are_kept(line: str) -> None:
+    assert not chrome.is_chrome(line)
+
+
+def test_keyword_line_with_its_keywords_ends_the_article() -> None:
+    assert chrome.is_trailer("Từ khóa: giảm nghèo, thi đua")
+    assert chrome.is_trailer("Tags: cải cách hành chính")
 
 
 def test_everything_after_other_news_heading_is_dropped() -> None:
@@ -333,3 +436,43 @@ def test_layout_classes_inside_the_article_are_not_chrome() -> None:
         "03/08/2018 09:12",
         "Nội dung.",
     ]
+
+
+def test_asp_net_page_wrapped_in_one_form_keeps_its_article() -> None:
+    page = from_html(
+        '<html><body><form id="aspnetForm" method="post"><div class="top-menu">Trang chủ</div>'
+        '<input type="hidden" name="__VIEWSTATE" value="x"><h2>Tiêu đề</h2><p>Nội dung.</p>'
+        '<form class="form-search"><label>Nhập từ khóa</label><input name="q"></form>'
+        "</form></body></html>"
+    )
+    assert [b.text for b in page.blocks if b.kind != "boundary"] == ["Tiêu đề", "Nội dung."]
+
+
+def test_caption_written_with_the_photo_label_loses_the_label() -> None:
+    item = read_page(
+        "<html><body><h1>Tiêu đề bài viết thử</h1><p>Ngày 03/8/2018, Văn phòng họp.</p>"
+        "<p><em>Ảnh: Quang cảnh hội nghị</em></p></body></html>"
+    )
+    assert [b.text for b in item.body if b.kind == CAPTION] == ["Quang cảnh hội nghị"]
+
+
+def test_portal_header_above_the_headline_of_a_text_page_is_dropped() -> None:
+    item = read_page(
+        "UBND TỈNH KON TUM\nCổng thông tin điện tử\n"
+        "UBND tỉnh họp phiên thường kỳ tháng 9 năm 2023\n28/09/2023 08:30\n"
+        "Ngày 27/9, UBND tỉnh tổ chức phiên họp thường kỳ tháng 9.\n"
+    )
+    assert item.title == "UBND tỉnh họp phiên thường kỳ tháng 9 năm 2023"
+    assert [b.text for b in item.body] == [
+        "Ngày 27/9, UBND tỉnh tổ chức phiên họp thường kỳ tháng 9."
+    ]
+    assert "UBND TỈNH KON TUM" in item.removed
+
+
+def test_a_sentence_above_the_headline_of_a_text_page_is_kept() -> None:
+    item = read_page(
+        "Văn phòng UBND tỉnh thông báo lịch tiếp công dân.\n"
+        "UBND tỉnh họp phiên thường kỳ tháng 9 năm 2023\n28/09/2023 08:30\n"
+        "Ngày 27/9, UBND tỉnh tổ chức phiên họp thường kỳ tháng 9.\n"
+    )
+    assert item.body[0].text == "Văn phòng UBND tỉnh thông báo lịch tiếp công dân."

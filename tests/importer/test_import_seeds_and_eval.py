@@ -11,14 +11,14 @@ HERE = Path(__file__).parent
 SEEDS = accuracy.pages(HERE / "seeds")
 EVALUATION = [
     page
-    for folder in ("eval", "eval/holdout", "eval/holdout2", "eval/holdout3")
+    for folder in ("eval", "eval/holdout", "eval/holdout2", "eval/holdout3", "eval/holdout4")
     for page in accuracy.pages(HERE / folder)
 ]
 
 
 def test_there_are_five_seeds_and_an_evaluation_set() -> None:
     assert len(SEEDS) == 5
-    assert len(EVALUATION) >= 25
+    assert len(EVALUATION) >= 30
 
 
 @pytest.mark.parametrize("page", SEEDS, ids=lambda p: p.name[:3])

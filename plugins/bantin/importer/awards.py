@@ -25,11 +25,15 @@ _ISSUER_END = re.compile(
     r"|\s*[;.(:]|\s+\d|$",
     re.IGNORECASE,
 )
+# A word of a ministry's or department's name ("Lao động - Thương binh và Xã hội"); "được"
+# and "vinh dự" mean the clause moved on to the recipient.
+_ORG_WORD = r"(?: (?!được\b|vinh\b)[^\W\d]+| -)"
 _ISSUER_BEFORE = re.compile(
     r"(?<!phó )(?<!Phó )(?P<issuer>Thủ tướng Chính phủ|Thủ tướng|Chủ tịch nước|"
     r"Chủ tịch (?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân|HĐND) (?:tỉnh|thành phố|huyện)|"
-    r"Bộ trưởng(?: [^\W\d]+){1,6}?|Chánh Văn phòng (?:UBND|Ủy ban nhân dân) tỉnh|"
-    r"Giám đốc Sở(?: [^\W\d]+){1,4}?)\s+(?:đã\s+)?(?:khen tặng|trao tặng|tặng|trao)\s+$",
+    rf"Bộ trưởng(?:, Chủ nhiệm)?{_ORG_WORD}{{1,10}}?|"
+    rf"Chánh Văn phòng (?:UBND|Ủy ban nhân dân) tỉnh|Giám đốc Sở{_ORG_WORD}{{1,8}}?)\s+(?:đã\s+)?"
+    r"(?:khen tặng|trao tặng|tặng thưởng|tặng|trao)\s+$",
     re.IGNORECASE,
 )
 _NUMBER_WORDS = {
@@ -44,6 +48,13 @@ _COUNT = re.compile(
 )
 # "tập thể Văn phòng" is one collective; "các tập thể" is an unknown number.
 _ONE_COLLECTIVE = re.compile(r"(?<!\w)tập thể\s+(?=[A-ZĐ])")
+# "Văn phòng UBND tỉnh vinh dự được Chủ tịch nước tặng thưởng Huân chương…": the body named
+# as the subject is the one collective honoured (unless a person is named in the clause).
+_HONOURED_BODY = re.compile(
+    r"(?<!\w)(?:Văn phòng|Sở|Ban|UBND|Ủy ban|Uỷ ban|Tỉnh|Huyện|Thành phố|Trung tâm|Cục|"
+    r"Chi cục|Trường|Đảng bộ|Công đoàn)\s[^,;:]{0,60}?\svinh dự\s+(?:được|đón nhận)\s"
+)
+_PERSON = re.compile(r"(?<!\w)(?:đồng chí|đ/c|ông|bà|cá nhân)\s", re.IGNORECASE)
 _VAGUE = re.compile(
     r"(?<!\w)(?:các|nhiều|những|một số)\s+(?P<noun>tập thể|cá nhân|đơn vị|đồng chí)",
     re.IGNORECASE,
@@ -148,6 +159,9 @@ def _counts(region: str, context: str) -> tuple[int | None, int | None]:
             individuals = (individuals or 0) + number
     if collectives is None and _ONE_COLLECTIVE.search(region):
         collectives = 1
+    honoured = _HONOURED_BODY.search(region) and not _PERSON.search(region)
+    if collectives is None and individuals is None and honoured:
+        collectives = 1
     bare = _BARE_NUMBER.search(region)
     if bare and collectives is None and individuals is None and context:
         if context == "tập thể":
@@ -205,19 +219,18 @@ def find(paragraphs: list[str]) -> list[AwardFound]:
 
 
 def _without_repeats(found: list[AwardFound]) -> list[AwardFound]:
-    """Drop a bare mention (``Lễ đón nhận Huân chương…``) of an award detailed elsewhere."""
+    """Drop a bare mention (``Lễ đón nhận Huân chương…``) of an award told more fully elsewhere:
+    with counts, or at least with the issuer it lacks (``được Chủ tịch nước tặng thưởng…``).
+    """
 
     def detailed(award: AwardFound) -> bool:
         return award.collectives is not None or award.individuals is not None
 
-    kept = []
-    for award in found:
-        if not detailed(award) and any(
-            detailed(other)
-            and other.name == award.name
-            and (not award.issuer or award.issuer in other.issuer or other.issuer in award.issuer)
-            for other in found
-        ):
-            continue
-        kept.append(award)
-    return kept
+    def tells_more(other: AwardFound, award: AwardFound) -> bool:
+        if other is award or other.name != award.name:
+            return False
+        if detailed(other):
+            return not award.issuer or award.issuer in other.issuer or other.issuer in award.issuer
+        return not award.issuer and bool(other.issuer)
+
+    return [a for a in found if detailed(a) or not any(tells_more(o, a) for o in found)]

@@ -36,8 +36,12 @@ def looks_like_html(text: str) -> bool:
     return bool(re.search(r"<(?:!doctype html|html|body|div|p)[\s>]", head))
 
 
-# Elements whose content is never article text.
-_SKIPPED = {"script", "style", "noscript", "template", "svg", "iframe", "select", "button", "form"}
+# Elements whose content is never article text. Not <form>: ASP.NET portals (SharePoint,
+# DotNetNuke) wrap the whole page, article included, in one; search and login forms are
+# dropped by their class like other chrome.
+_SKIPPED = {
+    "script", "style", "noscript", "template", "svg", "iframe", "select", "button", "textarea",
+}  # fmt: skip
 # Elements that hold portal chrome: their text is dropped and they end any paragraph.
 _CHROME = {"nav", "header", "footer", "aside", "menu"}
 _BLOCK = {
@@ -46,12 +50,13 @@ _BLOCK = {
     "dd", "dt", "dl", "center", "address", "time", "tbody", "thead",
 }  # fmt: skip
 # Containers whose class or id can mark them as chrome ("menu", "sidebar", "tin-khac"…).
-_CLASSED = {"div", "ul", "ol", "section", "table", "tr", "td", "span", "p", "li", "dl"}
+_CLASSED = {"div", "ul", "ol", "section", "table", "tr", "td", "span", "p", "li", "dl", "form"}
 _CAPTION_CLASS = re.compile(r"caption|chu-?thich|image_?desc|img_?desc|photo_?desc", re.I)
 _LAYOUT_WORDS = {"menu", "navbar", "sidebar", "footer", "header", "banner"}
 _CHROME_CLASS = re.compile(
     r"(?:^|[\s_-])(menu|navbar|breadcrumb|sidebar|footer|header|banner|hotline|share|social|"
-    r"comment|related|other-?news|tin-?khac|tin-?lien-?quan|counter|thong-?ke|login|dang-?nhap)"
+    r"comment|related|other-?news|tin-?khac|tin-?lien-?quan|counter|thong-?ke|login|dang-?nhap|"
+    r"search|tim-?kiem)"
     r"(?:$|[\s_-])",
     re.I,
 )

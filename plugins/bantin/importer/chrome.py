@@ -10,7 +10,7 @@ from bantin.importer.blocks import BOUNDARY, Block
 _LINES = re.compile(
     r"^(?:skip to (?:main )?content|bỏ qua nội dung|emoticon|đăng nhập|đăng ký|đăng xuất|"
     r"trang chủ|in bài viết|in trang|gửi email|chia sẻ|bản in|lượt xem:?\s*[\d.,]*|"
-    r"cỡ chữ:?.*|font size.*|facebook|twitter|zalo|print|email|top|lên đầu trang|"
+    r"cỡ chữ:?.*|font size.*|facebook|twitter|zalo|print|email|top|(?:lên )?đầu trang|"
     r"quay lại|trở về|xem thêm|tweet|like|share|\d+\s+(?:lượt xem|views?)|"
     r"tìm kiếm|search|menu|giới thiệu|tin tức(?:\s*[-–]\s*sự kiện)?|liên hệ|hỏi đáp|văn bản|"
     r"sơ đồ (?:cổng|trang|site)|chính quyền|công dân|doanh nghiệp|du khách|english|"
@@ -21,7 +21,8 @@ _LINES = re.compile(
 _PREFIXES = re.compile(
     r"^(?:đường dây nóng|hotline|©|copyright|bản quyền|cơ quan chủ quản|"
     r"chịu trách nhiệm (?:chính|nội dung)|giấy phép|địa chỉ:|điện thoại:|fax:|e-?mail:|"
-    r"ghi rõ nguồn|website:|trang chủ\s*[›»>/|]|thiết kế bởi|phát triển bởi)",
+    r"ghi rõ nguồn|website:|(?:trang chủ|tin tức(?:\s*[-–]\s*sự kiện)?)\s*[›»>/|]|"
+    r"thiết kế bởi|phát triển bởi)",
     re.IGNORECASE,
 )
 # Slogan banners printed above every article.
@@ -35,10 +36,16 @@ _SLOGAN = re.compile(
 _TRAILERS = re.compile(
     r"^(?:các tin khác|tin khác|các tin đã đưa|tin liên quan|bài liên quan|tin cùng chuyên mục|"
     r"tin mới(?: nhất| hơn)?|tin đã đưa|xem tiếp|thống kê truy cập|lượt truy cập|"
-    r"bình luận|ý kiến bạn đọc|gửi ý kiến|tags?:?|từ khóa:?|liên kết website|"
+    r"bình luận|ý kiến bạn đọc|gửi ý kiến|(?:tags?|từ khóa|từ khoá)(?:\s*:.*)?|liên kết website|"
     r"đang online:?.*)$",
     re.IGNORECASE,
 )
+# The article's tool bar, its links run together: "Bản in | Gửi email | Lượt xem: 1.234".
+_TOOL = (
+    r"(?:bản in|in (?:trang|bài(?: viết)?)|gửi (?:email|e-mail|bài viết)|chia sẻ|"
+    r"(?:lên )?đầu trang|quay lại|trở về|lượt (?:xem|đọc):?\s*[\d.,]*|facebook|zalo|twitter)"
+)
+_TOOLBAR = re.compile(rf"^{_TOOL}(?:\s*[|•·/:]?\s*{_TOOL})+$", re.IGNORECASE)
 _COUNTER = re.compile(
     r"^[•·*-]?\s*(?:đang online|đang truy cập|hôm nay|hôm qua|trong tuần|tuần này|tháng này|"
     r"trong tháng|tất cả|tổng (?:số )?(?:lượt )?truy cập|lượt truy cập)\s*:?\s*[\d.,]+$",
@@ -48,7 +55,11 @@ _COUNTER = re.compile(
 
 def is_chrome(text: str) -> bool:
     return bool(
-        _LINES.match(text) or _PREFIXES.match(text) or _COUNTER.match(text) or is_slogan(text)
+        _LINES.match(text)
+        or _PREFIXES.match(text)
+        or _COUNTER.match(text)
+        or _TOOLBAR.match(text)
+        or is_slogan(text)
     )
 
 

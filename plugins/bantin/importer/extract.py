@@ -160,7 +160,15 @@ def _take_title(
     elif meta.get("og:title"):
         title = clean_text(meta["og:title"])
     else:
-        title = _title_near_date(items, result.date_position)
+        title, index = _title_near_date(items, result.date_position)
+        above = items[:index]
+        # A page copied as text starts with the portal's header (its name, a breadcrumb):
+        # short lines above the headline, never article text.
+        if title and all(len(b.text) <= 100 and not b.text.endswith(".") for b in above):
+            result.removed += [b.text for b in above]
+            items = items[index:]
+            if result.date_position is not None:
+                result.date_position = max(0, result.date_position - index)
     if not title and meta_title:
         title = re.split(r"\s+[|–—-]\s+", meta_title)[0]
     if title:
@@ -173,16 +181,19 @@ def _title_like(text: str) -> bool:
     return len(text) <= 250 and len(text.split()) >= 4 and not text.endswith((".", ";", ","))
 
 
-def _title_near_date(items: list[Block], position: int | None) -> str:
-    """Portals print the title right above or below the date; else the first title-like line."""
+def _title_near_date(items: list[Block], position: int | None) -> tuple[str, int]:
+    """Portals print the title right above or below the date; else the first title-like line.
+
+    Returns the title and its index in ``items`` (``""`` and 0 when there is none).
+    """
     candidates = []
     if position is not None:
         candidates += [position - 1, position]
     candidates += range(min(3, len(items)))
     for index in candidates:
         if 0 <= index < len(items) and _title_like(items[index].text):
-            return items[index].text
-    return ""
+            return items[index].text, index
+    return "", 0
 
 
 def _take_author_and_source(
@@ -245,10 +256,13 @@ def _signature(text: str) -> str | None:
 def _mark_captions(items: list[Block]) -> list[Block]:
     result = []
     for index, block in enumerate(items):
+        prefixed = _CAPTION_PREFIX.match(block.text)
+        if block.kind == CAPTION and prefixed:  # <em>Ảnh: Quang cảnh hội nghị</em>
+            result.append(Block(CAPTION, block.text[prefixed.end() :].rstrip(") ")))
+            continue
         if block.kind != PARAGRAPH:
             result.append(block)
             continue
-        prefixed = _CAPTION_PREFIX.match(block.text)
         if prefixed:
             caption = block.text[prefixed.end() :].rstrip(") ")
             result.append(Block(CAPTION, caption))

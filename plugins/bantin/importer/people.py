@@ -109,8 +109,14 @@ def _title_after(text: str, start: int) -> str:
     if not separator:
         return ""
     rest = text[start + separator.end() :]
-    end = _TITLE_END.search(rest)
-    title = rest[: end.start()] if end else rest
+    title = rest[: _title_end(rest)]
+    # "bà Y Ngân, Phó Chủ tịch UBND tỉnh và Phó Chủ tịch UBND tỉnh Nguyễn Hữu Tháp": the
+    # second title belongs to the next person.
+    for joiner in re.finditer(r"\s+(?:và|cùng)\s+", title):
+        other = _TITLE_FIRST.match(title, joiner.end())
+        if other and _name_words(title, other.end()):
+            title = title[: joiner.start()]
+            break
     # A comma ends the title unless the next part is also a title ("UVTV Tỉnh ủy, Phó Chủ tịch…").
     parts = [part.strip() for part in title.split(",")]
     kept = [parts[0]]
@@ -120,6 +126,15 @@ def _title_after(text: str, start: int) -> str:
         else:
             break
     return clean_text(", ".join(kept))
+
+
+def _title_end(rest: str) -> int:
+    for end in _TITLE_END.finditer(rest):
+        dash = end.group(0).strip() in {"-", "–", "—"}
+        if dash and rest[end.end() : end.end() + 1].isupper():
+            continue  # "Sở Lao động - Thương binh và Xã hội": the dash is inside a name
+        return end.start()
+    return len(rest)
 
 
 def _role(text: str, start: int) -> str:

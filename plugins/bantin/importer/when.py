@@ -11,12 +11,15 @@ from bantin.core.dates import VIETNAM
 _WEEKDAY = re.compile(r"\b(?:thứ\s+(?:hai|ba|tư|năm|sáu|bảy|[2-7])|chủ\s+nhật|cn)\b", re.IGNORECASE)
 _DMY = re.compile(r"(?<!\d)(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})(?!\d)")
 _YMD = re.compile(r"(?<!\d)(\d{4})-(\d{1,2})-(\d{1,2})(?!\d)")
+# SA/CH (sáng/chiều) are AM/PM as .NET prints them for vi-VN.
 _TIME = re.compile(
     r"(?<![\d/])(\d{1,2})\s*(?::|h|giờ)\s*(\d{2})?(?:\s*(?::|phút)\s*(\d{2}))?"
-    r"\s*([AaPp][Mm])?(?![\d/])",
+    r"\s*([AaPp][Mm]|SA|CH)?(?![\d/])",
 )
 # Words that may surround a publication time; anything else means the line is not a date.
+# Portals print the view counter and the print/e-mail links on the same line as the time.
 _NOISE = re.compile(
+    r"lượt (?:xem|đọc)\s*:?\s*[\d.,]+|bản in|in (?:trang|bài)|gửi (?:email|e-mail)|"
     r"ngày đăng|ngày cập nhật|cập nhật|đăng ngày|đăng lúc|đăng|xuất bản|thời gian|posted|"
     r"published|updated|ngày|lúc|gmt\s*\+\s*7(?::00)?|\+07:?00|ict|[tT](?=\d)|[\s,:|()\-–/.]",
     re.IGNORECASE,
@@ -47,9 +50,9 @@ def published(text: str) -> datetime | None:
     if clock:
         hour, minute, second = (int(part or 0) for part in clock.groups()[:3])
         ampm = (clock.group(4) or "").lower()
-        if ampm == "pm" and hour < 12:
+        if ampm in {"pm", "ch"} and hour < 12:
             hour += 12
-        elif ampm == "am" and hour == 12:
+        elif ampm in {"am", "sa"} and hour == 12:
             hour = 0
         rest = rest[: clock.start()] + " " + rest[clock.end() :]
     if _NOISE.sub("", rest):
