@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-import lxml.html  # type: ignore[import-untyped]
-
 from bantin.core.problems import Problem
-from bantin.guard.page_checks import PageFacts
+from bantin.guard.page_checks import LinkResolver, PageFacts, links_of, read_page
 
 # Served by the web server from outside the release folders (see scripts/nginx/bantin.conf),
 # so a build never contains it and links to it are fine.
@@ -21,63 +20,124 @@ class PageRecord:
     shown: str
     """Path used in messages: the author's file for authored pages, else the built file."""
     facts: PageFacts
-    locate: Callable[[str], int] | None = None
-    """Finds the line of an address in the author's file; None for generated pages."""
+    source: str | None = None
+    """The author's file, to find the line of an address in it; None for generated pages."""
+
+
+def locator(source: str) -> Callable[[str], int]:
+    """Finds the first line of the author's file that holds a snippet (0: not found)."""
+    lines = Path(source).read_text(encoding="utf-8-sig", errors="replace").split("\n")
+
+    def locate(snippet: str) -> int:
+        for number, line in enumerate(lines, 1):
+            if snippet in line:
+                return number
+        return 0
+
+    return locate
+
+
+class _Site:
+    """What exists in the written site: files, folders and the ids of pages."""
+
+    def __init__(self, site_dir: Path, pages: Mapping[str, PageRecord]) -> None:
+        self.site_dir = site_dir
+        self.pages = pages
+        self.files: set[str] = set()
+        self.folders: set[str] = set()
+        # One walk instead of a stat() per link target.
+        for folder, subfolders, names in os.walk(site_dir):
+            relative = os.path.relpath(folder, site_dir).replace(os.sep, "/")
+            prefix = "" if relative == "." else relative + "/"
+            self.folders.update(prefix + name for name in subfolders)
+            self.files.update(prefix + name for name in names)
+        self._ids: dict[str, PageFacts | None] = {}
+
+    def named(self, target: str) -> str:
+        """The file a link target names: a folder means its index.html."""
+        return f"{target}/index.html" if target in self.folders else target
+
+    def file_for(self, target: str) -> str | None:
+        """The file a link target names, None if the build has no such file."""
+        named = self.named(target)
+        return named if named in self.files else None
+
+    def facts_of(self, target: str) -> PageFacts | None:
+        if target in self.pages:
+            return self.pages[target].facts
+        if target not in self._ids:
+            # HTML the page pipeline did not see (written by another plugin).
+            try:
+                html = (self.site_dir / target).read_text(encoding="utf-8", errors="replace")
+            except OSError:
+                self._ids[target] = None
+            else:
+                self._ids[target] = read_page(html, target, target, LinkResolver())
+        return self._ids[target]
+
+
+def _broken(site: _Site, target: str, fragment: str) -> str | None:
+    """Why a link is broken ("file" or "anchor"), None when it is fine."""
+    if target in SERVED_OUTSIDE_BUILD:
+        return None
+    found = site.file_for(target)
+    if found is None:
+        return "file"
+    if not fragment or not found.endswith(".html"):
+        return None
+    facts = site.facts_of(found)
+    if facts is not None and not facts.has_id(fragment):
+        return "anchor"
+    return None
 
 
 def check_links(site_dir: Path, pages: Mapping[str, PageRecord]) -> list[Problem]:
     """A problem for every internal link to a missing file and every missing anchor."""
-    id_cache: dict[str, frozenset[str] | None] = {}
-
-    def ids_of(target: str) -> frozenset[str] | None:
-        if target in pages:
-            return pages[target].facts.ids
-        if target not in id_cache:
-            id_cache[target] = _ids_on_disk(site_dir / target)
-        return id_cache[target]
-
+    site = _Site(site_dir, pages)
+    verdicts: dict[tuple[str, str], str | None] = {}
+    failing: list[str] = []
+    for dest_path, record in pages.items():
+        for key in record.facts.targets:
+            target, _, fragment = key.partition("#")
+            target = target or dest_path
+            verdict = verdicts.get((target, fragment), "")
+            if verdict == "":
+                verdict = verdicts[(target, fragment)] = _broken(site, target, fragment)
+            if verdict is not None:
+                failing.append(dest_path)
+                break
     problems: set[Problem] = set()
-    for dest_path in sorted(pages):
-        record = pages[dest_path]
-        for link in record.facts.links:
-            target = link.target or dest_path
-            if target in SERVED_OUTSIDE_BUILD:
-                continue
-            line = record.locate(link.written) if record.locate else link.line
-            path = site_dir / target
-            if path.is_dir():
-                target = f"{target}/index.html"
-                path = site_dir / target
-            if not path.is_file():
-                problems.add(
-                    Problem(
-                        record.shown,
-                        line,
-                        "link",
-                        f'"{link.written}" leads to {target}, which the build does not '
-                        "produce; fix the address or remove the link",
-                    )
-                )
-                continue
-            if not link.fragment or not target.endswith(".html"):
-                continue
-            ids = ids_of(target)
-            if ids is not None and link.fragment not in ids:
-                problems.add(
-                    Problem(
-                        record.shown,
-                        line,
-                        "anchor",
-                        f'"{link.written}": {target} has no element with id '
-                        f'"{link.fragment}"; use an existing heading id',
-                    )
-                )
+    resolver = LinkResolver()
+    for dest_path in failing:
+        problems.update(_page_problems(site, dest_path, pages[dest_path], resolver))
     return sorted(problems)
 
 
-def _ids_on_disk(path: Path) -> frozenset[str] | None:
-    try:
-        document = lxml.html.document_fromstring(path.read_bytes())
-    except (OSError, ValueError):
-        return None
-    return frozenset(str(element.get("id")) for element in document.iter() if element.get("id"))
+def _page_problems(
+    site: _Site, dest_path: str, record: PageRecord, resolver: LinkResolver
+) -> list[Problem]:
+    """The broken links of one page, with the address as written and its line."""
+    html = (site.site_dir / dest_path).read_text(encoding="utf-8", errors="replace")
+    locate = locator(record.source) if record.source else None
+    problems = []
+    for link in links_of(html, dest_path, resolver):
+        target = link.target or dest_path
+        verdict = _broken(site, target, link.fragment)
+        if verdict is None:
+            continue
+        line = locate(link.written) if locate else link.line
+        found = site.named(target)
+        if verdict == "file":
+            message = (
+                f'"{link.written}" leads to {found}, which the build does not produce; '
+                "fix the address or remove the link"
+            )
+        else:
+            message = (
+                f'"{link.written}": {found} has no element with id "{link.fragment}"; '
+                "use an existing heading id"
+            )
+        problems.append(
+            Problem(record.shown, line, "link" if verdict == "file" else "anchor", message)
+        )
+    return problems

@@ -1,29 +1,43 @@
 """Facts read from one built page: its ids, the links it makes and its inline scripts.
 
-lxml parses each page once (it is C and fast enough for 10,000 pages); the facts are kept
-so links and anchors can be resolved across the whole site after every page is written.
+Every page of the site is read, so this is on the build's hot path. The pages come from
+MkDocs, Jinja (autoescaped) and nh3-sanitised content: well-formed markup whose attribute
+values never hold a raw ``<`` or ``>``. Regular expressions over its tags find ids and
+addresses several times faster than a full parse; script and style bodies and comments are
+cut out first so nothing inside them counts as markup. Only what the site-wide link check
+needs is kept per page (a compact id string and the set of link targets): 10,000 pages of
+Material chrome links would otherwise hold hundreds of megabytes. The written address and
+line of a broken link are recovered from the page on disk, only when one is found.
 """
 
 from __future__ import annotations
 
 import base64
 import hashlib
+import html as html_lib
 import posixpath
 import re
+import sys
 from collections import Counter
-from collections.abc import Callable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from urllib.parse import unquote, urlsplit
-
-import lxml.html  # type: ignore[import-untyped]
 
 from bantin.core.problems import Problem
 
-_LINKING = "//a[@href] | //link[@href] | //img[@src] | //script[@src] | //source[@src]"
 _INLINE_SCRIPT = re.compile(r"<script(?P<attrs>\s[^>]*)?>(?P<body>.*?)</script\s*>", re.S | re.I)
 _TYPE = re.compile(r"""\stype\s*=\s*["']?([^"'\s>]+)""", re.I)
 _SRC = re.compile(r"\ssrc\s*=", re.I)
 _JS_TYPES = frozenset({"", "text/javascript", "application/javascript", "module"})
+
+# Comments, and the bodies of raw-text elements, whose "<…>" is not markup.
+_RAW_START = re.compile(r"<!--|<(script|style|textarea)\b[^>]*>", re.I)
+_RAW_END = {name: re.compile(rf"</{name}\s*>", re.I) for name in ("script", "style", "textarea")}
+_TAG = re.compile(r"<[a-zA-Z][^>]*>")
+_VALUE = r"""\s*=\s*(?:"(?P<dq>[^"]*)"|'(?P<sq>[^']*)'|(?P<bare>[^\s"'=<>`]+))"""
+_ID = re.compile(r"\sid" + _VALUE, re.I)
+_HREF = re.compile(r"<(?:a|link)\s[^>]*?(?<=\s)href" + _VALUE, re.I)
+_SRC_ATTR = re.compile(r"<(?:img|script|source)\s[^>]*?(?<=\s)src" + _VALUE, re.I)
 
 
 @dataclass(frozen=True)
@@ -38,39 +52,132 @@ class Link:
 
 @dataclass(frozen=True)
 class PageFacts:
-    ids: frozenset[str]
-    links: tuple[Link, ...]
+    ids: str
+    """The page's ids, each between newlines (``"\\na\\nb\\n"``): small, and quick to search."""
+    targets: frozenset[str]
+    """Every internal link as ``target#fragment`` (target ``""``: this page), interned."""
     problems: tuple[Problem, ...]
+
+    def has_id(self, identifier: str) -> bool:
+        return f"\n{identifier}\n" in self.ids
+
+
+@dataclass
+class LinkResolver:
+    """Turns addresses into site paths, remembering answers for the whole build.
+
+    Most addresses are chrome repeated on every page (``../../../../assets/…``); the climb
+    is taken off the page's folder first, so pages at any depth share one cache entry.
+    """
+
+    _parts: dict[str, tuple[str, str, bool] | None] = field(default_factory=dict)
+    _joined: dict[tuple[str, str], str] = field(default_factory=dict)
+
+    def resolve(self, address: str, dest_path: str) -> tuple[str, str] | None:
+        """(target file, fragment) of an internal link, None for other sites and root paths."""
+        if address not in self._parts:
+            self._parts[address] = _split(address)
+        parts = self._parts[address]
+        if parts is None:
+            return None
+        path, fragment, directory = parts
+        if not path:
+            return "", fragment
+        here = posixpath.dirname(dest_path)
+        ups = 0
+        while path.startswith("../"):
+            path = path[3:]
+            ups += 1
+        if ups:
+            folders = here.split("/") if here else []
+            if ups > len(folders):
+                # Climbs above the site root: keep normpath's answer, which is never a file.
+                path, here = "../" * ups + path, ""
+            else:
+                here = "/".join(folders[: len(folders) - ups])
+        key = (here, path)
+        target = self._joined.get(key)
+        if target is None:
+            target = posixpath.normpath(posixpath.join(here, path))
+            if directory or target == ".":
+                target = posixpath.join(target, "index.html") if target != "." else "index.html"
+            target = self._joined[key] = sys.intern(target)
+        return target, fragment
+
+
+def _split(address: str) -> tuple[str, str, bool] | None:
+    parts = urlsplit(address.strip())
+    if parts.scheme or parts.netloc or address.startswith("//"):
+        return None
+    if parts.path.startswith("/"):
+        # Root-absolute links depend on where the site is mounted; MkDocs warns about them.
+        return None
+    return unquote(parts.path), unquote(parts.fragment), parts.path.endswith("/")
+
+
+def _value(match: re.Match[str]) -> str:
+    value = match.group("dq")
+    if value is None:
+        value = match.group("sq")
+    if value is None:
+        value = match.group("bare") or ""
+    return html_lib.unescape(value) if "&" in value else value
+
+
+def _markup(html: str) -> str:
+    """The page without comments and raw-text bodies; line breaks kept so lines still match."""
+    pieces = []
+    position = 0
+    while (start := _RAW_START.search(html, position)) is not None:
+        name = start.group(1)
+        if name is None:
+            end = html.find("-->", start.end())
+            cut_from, resume = start.start(), (len(html) if end < 0 else end + 3)
+        else:
+            close = _RAW_END[name.lower()].search(html, start.end())
+            cut_from, resume = start.end(), (len(html) if close is None else close.end())
+        pieces.append(html[position:cut_from])
+        pieces.append("\n" * html.count("\n", cut_from, resume))
+        position = resume
+    pieces.append(html[position:])
+    return "".join(pieces)
+
+
+def _addresses(markup: str) -> Iterator[tuple[str, int]]:
+    for pattern in (_HREF, _SRC_ATTR):
+        for match in pattern.finditer(markup):
+            yield _value(match), match.start()
 
 
 def read_page(
-    html: str, dest_path: str, shown: str, locate: Callable[[str], int] | None = None
+    html: str,
+    dest_path: str,
+    shown: str,
+    resolver: LinkResolver,
+    locate: Callable[[str], int] | None = None,
 ) -> PageFacts:
-    """Ids, internal links and duplicate-id problems of one page at ``dest_path``.
+    """Ids, internal link targets and duplicate-id problems of one page at ``dest_path``.
 
     ``locate`` finds a snippet's line in the author's file; without it, lines are the
     built page's.
     """
-    document = lxml.html.document_fromstring(html)
     counts: Counter[str] = Counter()
-    first_line: dict[str, int] = {}
-    # XPath walks the tree in C; a Python loop over every element costs twice as much.
-    for element in document.xpath("//*[@id]"):
-        identifier = element.get("id")
-        counts[identifier] += 1
-        first_line.setdefault(identifier, element.sourceline or 0)
-    links: list[Link] = []
-    for element in document.xpath(_LINKING):
-        attribute = "src" if element.tag in ("img", "script", "source") else "href"
-        link = _internal_link(element.get(attribute), dest_path, element.sourceline or 0)
-        if link is not None:
-            links.append(link)
+    targets = set()
+    for tag in _TAG.findall(_markup(html)):
+        if "id" in tag and (found := _ID.search(tag)) is not None:
+            counts[_value(found)] += 1
+        if "href" in tag or "src" in tag:
+            for pattern in (_HREF, _SRC_ATTR):
+                if (found := pattern.match(tag)) is not None:
+                    resolved = resolver.resolve(_value(found), dest_path)
+                    if resolved is not None:
+                        targets.add(sys.intern(f"{resolved[0]}#{resolved[1]}"))
     problems = tuple(
         Problem(
             shown,
             (locate(f'id="{identifier}"') or locate(f"#{identifier}"))
             if locate
-            else first_line[identifier],
+            else _line_in(html, f'id="{identifier}"'),
             "id",
             f'id "{identifier}" is used {count} times in this page; ids must be unique '
             "(rename a heading or an {#id} attribute)",
@@ -78,24 +185,25 @@ def read_page(
         for identifier, count in sorted(counts.items())
         if count > 1
     )
-    return PageFacts(frozenset(counts), tuple(links), problems)
+    ids = "\n" + "\n".join(sorted(counts)) + "\n" if counts else "\n"
+    return PageFacts(ids, frozenset(targets), problems)
 
 
-def _internal_link(address: str, dest_path: str, line: int) -> Link | None:
-    parts = urlsplit(address.strip())
-    if parts.scheme or parts.netloc or address.startswith("//"):
-        return None
-    fragment = unquote(parts.fragment)
-    if not parts.path:
-        return Link(line, "", fragment, address)
-    if parts.path.startswith("/"):
-        # Root-absolute links depend on where the site is mounted; MkDocs warns about them.
-        return None
-    here = posixpath.dirname(dest_path)
-    target = posixpath.normpath(posixpath.join(here, unquote(parts.path)))
-    if parts.path.endswith("/") or target == ".":
-        target = posixpath.join(target, "index.html") if target != "." else "index.html"
-    return Link(line, target, fragment, address)
+def links_of(html: str, dest_path: str, resolver: LinkResolver) -> list[Link]:
+    """Every internal link of a page with its written address and line (for messages)."""
+    markup = _markup(html)
+    found = []
+    for address, offset in sorted(_addresses(markup), key=lambda pair: pair[1]):
+        resolved = resolver.resolve(address, dest_path)
+        if resolved is not None:
+            line = markup.count("\n", 0, offset) + 1
+            found.append(Link(line, resolved[0], resolved[1], address))
+    return found
+
+
+def _line_in(html: str, snippet: str) -> int:
+    position = html.find(snippet)
+    return html.count("\n", 0, position) + 1 if position >= 0 else 0
 
 
 def inline_script_hashes(html: str) -> list[str]:

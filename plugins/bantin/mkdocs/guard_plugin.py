@@ -49,6 +49,7 @@ class GuardPlugin(BasePlugin[GuardConfig]):
         self.recorder: WarningRecorder | None = None
         self.problems: list[Problem] = []
         self.pages: dict[str, links.PageRecord] = {}
+        self.resolver = page_checks.LinkResolver()
         self.sources: dict[str, str] = {}
         self.epoch_set_here = False
         self.display_root = "content"
@@ -110,9 +111,11 @@ class GuardPlugin(BasePlugin[GuardConfig]):
         file = page.file
         authored = file.generated_by is None and file.abs_src_path is not None
         shown = self._shown(file.src_uri) if authored else f"site/{file.dest_uri}"
-        locate = _locator(file.abs_src_path) if authored and file.abs_src_path else None
-        facts = page_checks.read_page(output, file.dest_uri, shown, locate)
-        self.pages[file.dest_uri] = links.PageRecord(shown, facts, locate)
+        source = file.abs_src_path if authored else None
+        # The author's file is read again only when the page has a duplicate id.
+        locate = _LazyLocator(source) if source else None
+        facts = page_checks.read_page(output, file.dest_uri, shown, self.resolver, locate)
+        self.pages[file.dest_uri] = links.PageRecord(shown, facts, source)
         if authored:
             self.sources[file.dest_uri] = posixpath.join(self.display_root, file.src_uri)
         return output
@@ -168,8 +171,8 @@ class GuardPlugin(BasePlugin[GuardConfig]):
             covered = csp.add_policy(html)
             if covered != html:
                 path.write_text(covered, encoding="utf-8")
-            facts = page_checks.read_page(covered, dest, f"site/{dest}")
-            self.pages[dest] = links.PageRecord(f"site/{dest}", facts, None)
+            facts = page_checks.read_page(covered, dest, f"site/{dest}", self.resolver)
+            self.pages[dest] = links.PageRecord(f"site/{dest}", facts)
 
     def _warnings(self) -> list[Problem]:
         if self.recorder is None:
@@ -207,13 +210,14 @@ class GuardPlugin(BasePlugin[GuardConfig]):
         return posixpath.join(self.display_root, src_uri) if self.display_root else src_uri
 
 
-def _locator(abs_src_path: str) -> Callable[[str], int]:
-    lines = Path(abs_src_path).read_text(encoding="utf-8-sig", errors="replace").split("\n")
+class _LazyLocator:
+    """``links.locator`` of an author's file, reading the file on first use only."""
 
-    def locate(address: str) -> int:
-        for number, line in enumerate(lines, 1):
-            if address in line:
-                return number
-        return 0
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.locate: Callable[[str], int] | None = None
 
-    return locate
+    def __call__(self, snippet: str) -> int:
+        if self.locate is None:
+            self.locate = links.locator(self.source)
+        return self.locate(snippet)
