@@ -3,15 +3,16 @@
 Events, in build order:
 - ``on_pre_build``: every image of every item to publish is checked and derived (cache,
   process pool) before MkDocs empties ``site_dir``, so a bad image publishes nothing;
-- ``on_files``: the derivatives join the site in each item's URL folder;
+- ``on_files``: each item's derivatives get their place in the item's URL folder (an
+  author's file of the same name gives way);
 - ``on_page_content``: body ``<img>`` become ``<figure>``/``<picture>``;
 - ``on_env``: originals leave the site (their links were resolved while pages rendered),
-  and the templates get ``bantin_image(item, role)`` and ``bantin_og_image(item)``.
+  and the templates get ``bantin_image(item, role)`` and ``bantin_og_image(item)``;
+- ``on_post_build``: the derivatives are linked from the cache into ``site_dir``.
 """
 
 from __future__ import annotations
 
-import contextlib
 import logging
 import os
 import posixpath
@@ -22,7 +23,7 @@ from typing import Any
 from urllib.parse import unquote
 
 import jinja2
-from markupsafe import Markup
+from markupsafe import Markup, escape
 from mkdocs.config import base
 from mkdocs.config import config_options as c
 from mkdocs.config.defaults import MkDocsConfig
@@ -41,6 +42,7 @@ from bantin.images.params import Limits, Params
 from bantin.images.published import PublishedImage, relative_prefix, stems
 
 log = logging.getLogger("mkdocs.plugins.bantin.images")
+_PREFIX = "\x00bantin-prefix\x00"
 
 NEWS_FOLDER = "tin-tuc/"
 IMAGE_SUFFIXES = (
@@ -96,6 +98,10 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
         self.items: dict[str, ItemImages] = {}
         """Item ``src_uri`` → its published images."""
         self.counts: dict[str, int] = {}
+        self.outputs: dict[str, str] = {}
+        """Site path of every derivative → its file in the cache."""
+        self.cards: dict[str, str] = {}
+        """Item ``src_uri`` → its card's markup with ``_PREFIX`` where the page's path goes."""
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self._reset()  # the instance lives across `mkdocs serve` rebuilds
@@ -192,13 +198,14 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
         return files
 
     def _add_files(self, files: Files, config: MkDocsConfig, image: PublishedImage) -> None:
+        # Derivatives are not MkDocs files: thousands of them would be walked by every
+        # Files query of every plugin; they are linked in one pass after the pages.
         for variant in image.entry.variants:
             dest = image.dest_uri(variant)
             existing = files.src_uris.get(dest)
             if existing is not None:
                 files.remove(existing)
-            source = cache.object_path(self.cache_root, image.entry.key, variant)
-            files.append(CachedFile.generated(config, dest, abs_src_path=source))
+            self.outputs[dest] = cache.object_path(self.cache_root, image.entry.key, variant)
 
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
@@ -234,6 +241,10 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
         env.globals["bantin_og_image"] = lambda item: self._og_image(item, config.site_url)
         return env
 
+    @event_priority(50)  # before the feeds read the derivatives' sizes and the guard checks links
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        publish(self.outputs, Path(config.site_dir))
+
     @jinja2.pass_context
     def _template_image(self, context: jinja2.runtime.Context, item: Any, role: str) -> Markup:
         """``{{ bantin_image(item, "lead" | "card") }}``: escaped HTML, or "" without image."""
@@ -247,9 +258,14 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
         else:
             prefix = f"{context.get('base_url', '.')}/{image.folder}"
         if role == "card":
-            alt = item.image_caption or ""
-            look = markup.card_look(card_role(self.params))
-            return markup.picture(image, look, prefix, alt)
+            # A card appears on several list pages at different depths: its markup is made
+            # once and only the path from the page to the image changes.
+            card = self.cards.get(item.src_uri)
+            if card is None:
+                look = markup.card_look(card_role(self.params))
+                card = str(markup.picture(image, look, _PREFIX, item.image_caption or ""))
+                self.cards[item.src_uri] = card
+            return Markup(card.replace(_PREFIX, str(escape(prefix))))  # noqa: S704 - escaped
         caption = item.image_caption or ""
         content = markup.picture(image, markup.LEAD, prefix, caption or item.title)
         return markup.figure(content, caption, "bantin-figure bantin-lead")
@@ -268,27 +284,37 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
         }
 
 
-class CachedFile(File):
-    """A derivative published as a hard link to its cache file, when the disk allows.
+def publish(outputs: dict[str, str], site_dir: Path) -> None:
+    """Hard links from the cache into ``site_dir`` (a copy where the disk cannot link).
 
-    A cached build publishes thousands of derivatives; linking writes no data, and MkDocs'
-    next clean-up only drops a link. Cache files are never changed in place (entries are
-    written to a new folder and renamed), so the published bytes stay those of the key,
-    whatever happens to the cache later. Another disk, or no link support: a plain copy.
+    Linking writes no data. Cache files are never changed in place (entries are written
+    to a new folder and renamed), so the published bytes stay those of the key, whatever
+    happens to the cache later.
     """
-
-    def copy_file(self, dirty: bool = False) -> None:
-        if self.abs_src_path is None:
-            super().copy_file(dirty)
-            return
-        output = self.abs_dest_path
-        os.makedirs(os.path.dirname(output), exist_ok=True)  # noqa: PTH103, PTH120 - hot path
-        with contextlib.suppress(FileNotFoundError):
-            os.unlink(output)  # noqa: PTH108 - a dirty build may have one already
+    root = str(site_dir)
+    made: set[str] = set()
+    for dest in sorted(outputs):
+        if dest.startswith("/") or ".." in dest.split("/"):
+            raise PluginError(f"bantin-images: {dest} would be written outside the site folder")
+        output = f"{root}/{dest}"  # os.path, not pathlib: a build links thousands
+        folder = os.path.dirname(output)  # noqa: PTH120 - hot path
+        if folder not in made:
+            os.makedirs(folder, exist_ok=True)  # noqa: PTH103 - hot path
+            made.add(folder)
         try:
-            os.link(self.abs_src_path, output)
-        except OSError:
-            shutil.copyfile(self.abs_src_path, output)
+            _link(outputs[dest], output)
+        except FileExistsError:  # a dirty build (mkdocs serve --dirty) keeps the old site
+            os.unlink(output)  # noqa: PTH108 - hot path
+            _link(outputs[dest], output)
+
+
+def _link(source: str, output: str) -> None:
+    try:
+        os.link(source, output)
+    except FileExistsError:
+        raise
+    except OSError:  # another disk, or no link support
+        shutil.copyfile(source, output)
 
 
 def _is_original(file: File) -> bool:
