@@ -13,10 +13,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from bantin.core.index import read_item
+from bantin.core.index import RELATED_WINDOW, NewsIndex, read_item
 from bantin.core.model import NewsItem
 from bantin.core.pages import PageSpec
 from bantin.core.problems import Problem
+from bantin.core.vntext import grouping_key
 
 Signature = tuple[int, int]
 
@@ -77,7 +78,21 @@ def _card(item: NewsItem) -> tuple[object, ...]:
     return (item.url, item.title, item.date, item.summary, item.status, item.image)
 
 
-def page_fingerprint(spec: PageSpec) -> str:
+class CardTexts:
+    """The text of each item's card, made once per build: an item is on many list pages."""
+
+    def __init__(self) -> None:
+        self._texts: dict[str, str] = {}
+
+    def __call__(self, item: NewsItem) -> str:
+        text = self._texts.get(item.src_uri)
+        if text is None:
+            text = self._texts[item.src_uri] = repr(_card(item))
+        return text
+
+
+def page_fingerprint(spec: PageSpec, cards: CardTexts | None = None) -> str:
+    card = cards or CardTexts()
     return _digest(
         (
             spec.url,
@@ -86,9 +101,9 @@ def page_fingerprint(spec: PageSpec) -> str:
             spec.total,
             spec.pagination,
             spec.links,
-            [_card(item) for item in spec.items],
+            [card(item) for item in spec.items],
             spec.term.name if spec.term else None,
-            [(g.year, [_card(i) for i in g.items]) for g in spec.groups],
+            [(g.year, [card(i) for i in g.items]) for g in spec.groups],
             spec.tallies,
             getattr(spec.term, "titles", None),
         )
@@ -96,9 +111,68 @@ def page_fingerprint(spec: PageSpec) -> str:
 
 
 def item_fingerprint(
-    item: NewsItem, signature: Signature | None, related: list[NewsItem], term_urls: list[str]
+    item: NewsItem,
+    signature: Signature | None,
+    related: list[NewsItem],
+    term_urls: list[str],
+    cards: CardTexts | None = None,
 ) -> str:
-    return _digest((item, signature, [_card(other) for other in related], term_urls))
+    card = cards or CardTexts()
+    # The file's signature stands for everything read from it; the index adds URL and status.
+    own: object = (signature, item.url, item.status) if signature is not None else item
+    return _digest((own, [card(other) for other in related], term_urls))
+
+
+RelatedLists = dict[str, tuple[str, ...]]
+"""Item ``src_uri`` → the ``src_uri`` of its "Các tin khác", in order."""
+
+# Beyond this many changed items a save is a bulk change: everything is computed again.
+_FEW_CHANGES = 50
+
+
+def _shape(item: NewsItem) -> tuple[object, ...]:
+    return (
+        item.sort_key,
+        tuple(grouping_key(official.name) for official in item.officials),
+        tuple(grouping_key(tag) for tag in item.tags),
+    )
+
+
+def related_lists(
+    index: NewsIndex,
+    count: int,
+    previous: tuple[NewsIndex, RelatedLists] | None = None,
+) -> RelatedLists:
+    """Every item's "Các tin khác", recomputing only what a few edits can have changed.
+
+    An item's list is drawn from the items within ``RELATED_WINDOW`` places of it in each of
+    its postings and within ``count`` places in time. A changed item (moved in time, other
+    officials or topics, added or removed) can only enter or leave the lists of items that
+    near, in the old index or the new one; each change shifts places by one at most.
+    """
+
+    def fresh(item: NewsItem) -> tuple[str, ...]:
+        return tuple(other.src_uri for other in index.related(item, count))
+
+    if previous is None:
+        return {item.src_uri: fresh(item) for item in index.items}
+    old_index, old_lists = previous
+    old = {item.src_uri: _shape(item) for item in old_index.items}
+    new = {item.src_uri: _shape(item) for item in index.items}
+    changed = {uri for uri in old.keys() | new.keys() if old.get(uri) != new.get(uri)}
+    if len(changed) > _FEW_CHANGES:
+        return {item.src_uri: fresh(item) for item in index.items}
+    affected = set(changed)
+    for source in (old_index, index):
+        for uri in changed:
+            item = source.by_src_uri.get(uri)
+            if item is not None:
+                spread = len(changed) + 1
+                affected |= source.neighbours(item, RELATED_WINDOW + spread, count + spread)
+    return {
+        item.src_uri: fresh(item) if item.src_uri in affected else old_lists[item.src_uri]
+        for item in index.items
+    }
 
 
 def site_fingerprint(*parts: object) -> str:

@@ -140,6 +140,20 @@ class Tally:
     individuals: int
 
 
+RELATED_WINDOW = 12
+"""Neighbours in time on each side, within each posting, that "Các tin khác" considers."""
+
+
+def status_of(item: NewsItem, now: datetime) -> str:
+    """``published``, ``draft`` or ``scheduled`` (dated after ``now``)."""
+    return "draft" if item.draft else "scheduled" if item.date > now else "published"
+
+
+def selected(items: Sequence[NewsItem], *, now: datetime, preview: bool) -> list[NewsItem]:
+    """The items a build shows: published ones, and drafts and scheduled ones in a preview."""
+    return [item for item in items if preview or status_of(item, now) == "published"]
+
+
 @dataclass(frozen=True)
 class NewsIndex:
     """All published (or previewed) items and everything derived from them."""
@@ -164,12 +178,10 @@ class NewsIndex:
     ) -> tuple[NewsIndex, list[Problem]]:
         """Assign URLs and statuses, drop unpublished items unless previewing, derive all."""
         problems: list[Problem] = []
-        kept: list[NewsItem] = []
-        for item in items:
-            status = "draft" if item.draft else "scheduled" if item.date > now else "published"
-            if status != "published" and not preview:
-                continue
-            kept.append(replace(item, url=urls.item(item), status=status))
+        kept = [
+            replace(item, url=urls.item(item), status=status_of(item, now))
+            for item in selected(items, now=now, preview=preview)
+        ]
         kept.sort(key=lambda entry: entry.sort_key)
         problems += _url_collisions(kept)
         topics = _group_terms(kept, lambda item: item.tags, urls.topic)
@@ -219,7 +231,9 @@ class NewsIndex:
     def official_for(self, name: str) -> OfficialTerm:
         return self.official_of[grouping_key(name)]
 
-    def related(self, item: NewsItem, count: int = 5, window: int = 12) -> list[NewsItem]:
+    def related(
+        self, item: NewsItem, count: int = 5, window: int = RELATED_WINDOW
+    ) -> list[NewsItem]:
         """ "Các tin khác": items sharing officials (weight 2) and topics (weight 1), then recency.
 
         Uses the postings of the item's own terms, and only ``window`` neighbours in time on
@@ -246,6 +260,21 @@ class NewsIndex:
             return (-scores[other.src_uri], distance, other.slug)
 
         return heapq.nsmallest(count, candidates.values(), key=rank)
+
+    def neighbours(self, item: NewsItem, posting_radius: int, time_radius: int) -> set[str]:
+        """``src_uri`` of every item near ``item`` in one of its postings or in time."""
+        found: set[str] = set()
+        keys = ["o:" + grouping_key(o.name) for o in item.officials]
+        keys += ["t:" + grouping_key(tag) for tag in item.tags]
+        for key in keys:
+            posting = self._postings.get(key, ())
+            position = bisect.bisect_left(posting, item.sort_key, key=lambda e: e.sort_key)
+            start = max(0, position - posting_radius)
+            found.update(other.src_uri for other in posting[start : position + posting_radius + 1])
+        position = bisect.bisect_left(self.items, item.sort_key, key=lambda e: e.sort_key)
+        start = max(0, position - time_radius)
+        found.update(other.src_uri for other in self.items[start : position + time_radius + 1])
+        return found
 
     def award_tallies(self, label_of: str) -> list[Tally]:
         """Tallies by ``year``, ``issuer`` or ``kind``; labels grouped like names."""

@@ -37,20 +37,35 @@ def locator(source: str) -> Callable[[str], int]:
     return locate
 
 
+@dataclass(frozen=True)
+class SiteFiles:
+    """Every file and folder of a written site, as site paths."""
+
+    files: frozenset[str]
+    folders: frozenset[str]
+
+    @classmethod
+    def scan(cls, site_dir: Path) -> SiteFiles:
+        # One walk instead of a stat() per link target.
+        files: list[str] = []
+        folders: list[str] = []
+        root = str(site_dir)
+        for folder, subfolders, names in os.walk(site_dir):
+            relative = folder[len(root) + 1 :].replace(os.sep, "/")
+            prefix = relative + "/" if relative else ""
+            folders += [prefix + name for name in subfolders]
+            files += [prefix + name for name in names]
+        return cls(frozenset(files), frozenset(folders))
+
+
 class _Site:
     """What exists in the written site: files, folders and the ids of pages."""
 
-    def __init__(self, site_dir: Path, pages: Mapping[str, PageRecord]) -> None:
+    def __init__(self, site_dir: Path, pages: Mapping[str, PageRecord], found: SiteFiles) -> None:
         self.site_dir = site_dir
         self.pages = pages
-        self.files: set[str] = set()
-        self.folders: set[str] = set()
-        # One walk instead of a stat() per link target.
-        for folder, subfolders, names in os.walk(site_dir):
-            relative = os.path.relpath(folder, site_dir).replace(os.sep, "/")
-            prefix = "" if relative == "." else relative + "/"
-            self.folders.update(prefix + name for name in subfolders)
-            self.files.update(prefix + name for name in names)
+        self.files = found.files
+        self.folders = found.folders
         self._ids: dict[str, PageFacts | None] = {}
 
     def named(self, target: str) -> str:
@@ -91,9 +106,11 @@ def _broken(site: _Site, target: str, fragment: str) -> str | None:
     return None
 
 
-def check_links(site_dir: Path, pages: Mapping[str, PageRecord]) -> list[Problem]:
+def check_links(
+    site_dir: Path, pages: Mapping[str, PageRecord], found: SiteFiles | None = None
+) -> list[Problem]:
     """A problem for every internal link to a missing file and every missing anchor."""
-    site = _Site(site_dir, pages)
+    site = _Site(site_dir, pages, found or SiteFiles.scan(site_dir))
     verdicts: dict[tuple[str, str], str | None] = {}
     failing: list[str] = []
     for dest_path, record in pages.items():

@@ -43,6 +43,10 @@ class GuardPlugin(BasePlugin[GuardConfig]):
 
     def __init__(self) -> None:
         self.command = "build"
+        self.dirty = False
+        self.known: dict[str, tuple[tuple[int, int], links.PageRecord]] = {}
+        """Facts of every page of the last build with its file's (mtime, size): under
+        ``mkdocs serve --dirty`` most pages are not rendered again and need not be re-read."""
         self._reset()
 
     def _reset(self) -> None:
@@ -57,6 +61,7 @@ class GuardPlugin(BasePlugin[GuardConfig]):
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         self.command = command
+        self.dirty = dirty
 
     @event_priority(100)  # first, so warnings of every later hook are recorded
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
@@ -124,11 +129,12 @@ class GuardPlugin(BasePlugin[GuardConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         site_dir = Path(config.site_dir)
         try:
-            self._cover_other_html(site_dir)
+            found = links.SiteFiles.scan(site_dir)
+            self._cover_other_html(site_dir, sorted(f for f in found.files if f.endswith(".html")))
             problems = list(self.problems)
             for record in self.pages.values():
                 problems += record.facts.problems
-            problems += links.check_links(site_dir, self.pages)
+            problems += links.check_links(site_dir, self.pages, found)
             problems += self._warnings()
             if problems:
                 self._fail(problems, "the build is not clean")
@@ -161,18 +167,30 @@ class GuardPlugin(BasePlugin[GuardConfig]):
             os.environ["SOURCE_DATE_EPOCH"] = str(commit_time)
             self.epoch_set_here = True
 
-    def _cover_other_html(self, site_dir: Path) -> None:
-        """HTML written outside the page pipeline (404.html, plugin pages) gets a policy too."""
-        for path in sorted(site_dir.rglob("*.html")):
-            dest = path.relative_to(site_dir).as_posix()
-            if dest in self.pages:
-                continue
-            html = path.read_text(encoding="utf-8")
-            covered = csp.add_policy(html)
-            if covered != html:
-                path.write_text(covered, encoding="utf-8")
-            facts = page_checks.read_page(covered, dest, f"site/{dest}", self.resolver)
-            self.pages[dest] = links.PageRecord(f"site/{dest}", facts)
+    def _cover_other_html(self, site_dir: Path, html_files: list[str]) -> None:
+        """HTML written outside the page pipeline (404.html, plugin pages) gets a policy too.
+
+        A dirty rebuild leaves most pages of the last build in place: those whose file did
+        not change keep the facts read last time.
+        """
+        reuse = self.command == "serve" and self.dirty
+        known: dict[str, tuple[tuple[int, int], links.PageRecord]] = {}
+        for dest in html_files:
+            path = site_dir / dest
+            if dest not in self.pages:
+                previous = self.known.get(dest) if reuse else None
+                if previous is not None and previous[0] == _signature(path):
+                    self.pages[dest] = previous[1]
+                else:
+                    html = path.read_text(encoding="utf-8")
+                    covered = csp.add_policy(html)
+                    if covered != html:
+                        path.write_text(covered, encoding="utf-8")
+                    facts = page_checks.read_page(covered, dest, f"site/{dest}", self.resolver)
+                    self.pages[dest] = links.PageRecord(f"site/{dest}", facts)
+            if reuse:
+                known[dest] = (_signature(path), self.pages[dest])
+        self.known = known
 
     def _warnings(self) -> list[Problem]:
         if self.recorder is None:
@@ -181,6 +199,8 @@ class GuardPlugin(BasePlugin[GuardConfig]):
         return [
             Problem("mkdocs build", 0, f"warning from {name}", message)
             for name, message in self.recorder.records
+            # `mkdocs serve --dirty` is asked for; MkDocs warns about it on every rebuild.
+            if not (self.command == "serve" and self.dirty and message.startswith(_DIRTY_WARNING))
         ]
 
     def _fail(self, problems: list[Problem], headline: str, *, always: bool = False) -> None:
@@ -208,6 +228,14 @@ class GuardPlugin(BasePlugin[GuardConfig]):
 
     def _shown(self, src_uri: str) -> str:
         return posixpath.join(self.display_root, src_uri) if self.display_root else src_uri
+
+
+_DIRTY_WARNING = "A 'dirty' build is being performed"
+
+
+def _signature(path: Path) -> tuple[int, int]:
+    stat = path.stat()
+    return (stat.st_mtime_ns, stat.st_size)
 
 
 class _LazyLocator:

@@ -33,7 +33,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from bantin.core.dates import build_now
-from bantin.core.index import NewsIndex
+from bantin.core.index import NewsIndex, selected
 from bantin.core.model import NewsItem
 from bantin.core.problems import ContentError, Problem
 from bantin.images import batch, cache, geometry, markup, rewrite, validate
@@ -86,6 +86,8 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
     supports_multiple_instances = False
 
     def __init__(self) -> None:
+        self.known_refs: dict[str, tuple[tuple[int, int], NewsItem, list[validate.LocalImage]]] = {}
+        """Under ``mkdocs serve``: item ``src_uri`` → (file signature, item, its images)."""
         self._reset()
 
     def _reset(self) -> None:
@@ -102,6 +104,9 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
         """Site path of every derivative → its file in the cache."""
         self.cards: dict[str, str] = {}
         """Item ``src_uri`` → its card's markup with ``_PREFIX`` where the page's path goes."""
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        """Defined so MkDocs keeps this instance across `mkdocs serve` rebuilds."""
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         self._reset()  # the instance lives across `mkdocs serve` rebuilds
@@ -135,13 +140,13 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
             return
         preview = bool(getattr(news, "preview", False))
         # The same selection the news index makes in on_files (drafts only in preview).
-        index, _ = NewsIndex.build(getattr(news, "items", []), now=build_now(), preview=preview)
+        shown_items = selected(getattr(news, "items", []), now=build_now(), preview=preview)
         content_dir = Path(config.docs_dir)
         project = Path(config.config_file_path).parent
         problems: list[Problem] = []
         uses: dict[str, list[tuple[NewsItem, validate.LocalImage]]] = {}
-        for item in index.items:
-            images, item_problems = validate.item_images(content_dir, item)
+        for item in shown_items:
+            images, item_problems = self._item_images(content_dir, item, reuse=preview)
             problems += item_problems
             self.local[item.src_uri] = images
             for image in images:
@@ -196,6 +201,27 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
             body = {i.src_uri: published[i.src_uri] for i in ready if not i.ref.lead}
             self.items[item.src_uri] = ItemImages(lead, body)
         return files
+
+    def _item_images(
+        self, content_dir: Path, item: NewsItem, *, reuse: bool
+    ) -> tuple[list[validate.LocalImage], list[Problem]]:
+        """``validate.item_images``, remembered between the rebuilds of ``mkdocs serve``.
+
+        A save changes one item: the others' files are not read again while their size and
+        time stay the same. Only results without problems are kept, so a fixed image shows.
+        """
+        try:
+            stat = (content_dir / item.src_uri).stat()
+            signature: tuple[int, int] | None = (stat.st_mtime_ns, stat.st_size)
+        except OSError:
+            signature = None
+        known = self.known_refs.get(item.src_uri) if reuse else None
+        if known is not None and known[0] == signature and known[1] == item:
+            return known[2], []
+        images, problems = validate.item_images(content_dir, item)
+        if reuse and signature is not None and not problems:
+            self.known_refs[item.src_uri] = (signature, item, images)
+        return images, problems
 
     def _add_files(self, files: Files, config: MkDocsConfig, image: PublishedImage) -> None:
         # Derivatives are not MkDocs files: thousands of them would be walked by every

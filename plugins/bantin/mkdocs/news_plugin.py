@@ -65,6 +65,8 @@ class NewsPlugin(BasePlugin[NewsConfig]):
         # Kept across `mkdocs serve` rebuilds (the instance lives as long as the server).
         self.cache = incremental.ItemCache()
         self.fingerprints: dict[str, str] = {}
+        self.related: tuple[int, NewsIndex, incremental.RelatedLists] | None = None
+        """The last rebuild's count, index and every "Các tin khác" (``--dirty`` only)."""
         self._reset()
 
     def _reset(self) -> None:
@@ -153,17 +155,22 @@ class NewsPlugin(BasePlugin[NewsConfig]):
         """
         assert self.index is not None
         index = self.index
+        cards = incremental.CardTexts()
         fingerprints = {
             "": incremental.site_fingerprint(index.year_counts, self.problems),
-            **{uri: incremental.page_fingerprint(spec) for uri, spec in self.specs.items()},
+            **{uri: incremental.page_fingerprint(spec, cards) for uri, spec in self.specs.items()},
         }
+        count = self.config.related_count
+        previous = self.related[1:] if self.related and self.related[0] == count else None
+        related_of = incremental.related_lists(index, count, previous)
+        self.related = (count, index, related_of)
         for item in index.items:
-            related = index.related(item, self.config.related_count)
+            related = [index.by_src_uri[uri] for uri in related_of[item.src_uri]]
             terms = [index.official_for(o.name).url for o in item.officials]
             terms += [index.topic_for(tag).url for tag in item.tags]
             signature = self.cache.signature(item.src_uri)
             fingerprints[item.src_uri] = incremental.item_fingerprint(
-                item, signature, related, terms
+                item, signature, related, terms, cards
             )
         everything = fingerprints[""] != self.fingerprints.get("")
         for file in files.documentation_pages():
