@@ -157,6 +157,19 @@ def test_an_output_path_leaving_the_site_folder_is_a_problem(tmp_path: Path, des
     ]
 
 
+def test_an_output_under_a_link_in_the_site_folder_that_leads_outside_is_a_problem(
+    tmp_path: Path,
+) -> None:
+    site = tmp_path / "site"
+    site.mkdir()
+    (tmp_path / "elsewhere").mkdir()
+    (site / "tin-tuc").symlink_to(tmp_path / "elsewhere")
+
+    problems = escaping_outputs(site, [("a", "tin-tuc/x/index.html"), ("b", "index.html")])
+
+    assert [p.path for p in problems] == ["a"]
+
+
 def test_normal_output_paths_pass(tmp_path: Path) -> None:
     outputs = [("a", "tin-tuc/2018/08/so-ket/index.html"), ("b", "index.html")]
     assert escaping_outputs(tmp_path / "site", outputs) == []
