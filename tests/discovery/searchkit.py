@@ -27,12 +27,16 @@ class QueryRun:
     dialogs: int = 0
 
 
-def wait_for_results(page: Page) -> None:
+def wait_for_results(page: Page, query: str = "") -> None:
+    """Until the status line reports a finished search (of ``query``, when given: a search
+    in place replaces the results of the one before, whose status is already final)."""
     page.wait_for_function(
-        f"""() => {{
+        f"""query => {{
             const status = document.querySelector('{STATUS}');
-            return status && status.textContent && !status.textContent.startsWith('Đang');
-        }}"""
+            const text = status ? status.textContent : '';
+            return text && !text.startsWith('Đang') && text.includes(query);
+        }}""",
+        arg=query,
     )
     page.wait_for_load_state("networkidle")
 

@@ -122,7 +122,7 @@ def test_header_box_submits_to_the_search_page(browser: Browser, portal_url: str
         page.fill("#bantin-q-header", "hoa binh")
         page.press("#bantin-q-header", "Enter")
         page.wait_for_url(re.compile(r"\?q=hoa\+binh$"))
-        wait_for_results(page)
+        wait_for_results(page, "hoa binh")
         assert page.locator(".bantin-search__result").count() == 4
         assert page.input_value("#bantin-q") == "hoa binh"
     finally:

@@ -7,6 +7,7 @@ import sys
 from collections.abc import Callable
 from pathlib import Path
 
+import pytest
 from bantin.cli import main
 from bantin.guard import manifest
 from bantin.publish.releases import PublishFolder
@@ -254,3 +255,19 @@ def test_two_concurrent_publishes_never_interleave_and_the_later_started_wins(
         # Every installed release is complete: no copy was interleaved with another.
         assert manifest.differences(release, manifest.read(release)) == []
     assert not list((to / "releases").glob(".tmp-*"))
+
+
+@pytest.mark.parametrize("sources", [{}, {"tin-tuc/a/index.html": "content/tin-tuc/Sơ kết.md"}])
+def test_the_manifest_written_file_by_file_is_the_manifest_as_json(
+    tmp_path: Path, sources: dict[str, str]
+) -> None:
+    site = tmp_path / "site"
+    for name, data in {"index.html": "<p>a</p>", "a-b/x.css": "b", "a/x.html": "c"}.items():
+        (site / name).parent.mkdir(parents=True, exist_ok=True)
+        (site / name).write_text(data, encoding="utf-8")
+
+    manifest.write(site, commit="abc", source_date_epoch=7, sources=sources)
+
+    expected = manifest.Manifest(manifest.scan(site), dict(sources), "abc", 7).to_json()
+    assert (site / manifest.NAME).read_text(encoding="utf-8") == expected
+    assert list(manifest.read(site).files) == ["a-b/x.css", "a/x.html", "index.html"]

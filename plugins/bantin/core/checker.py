@@ -8,6 +8,7 @@ unknown key, a missing value.
 from __future__ import annotations
 
 import re
+import sys
 from dataclasses import dataclass
 from datetime import date, datetime
 from difflib import get_close_matches
@@ -29,6 +30,10 @@ TYPE_WORDS = {
     "tag:yaml.org,2002:timestamp": "a date",
     NULL: "empty",
 }
+
+
+_SHARED_TEXT = 120
+"""Texts up to this length are interned (a title or a summary seldom repeats)."""
 
 
 class RejectedValueError(Exception):
@@ -71,7 +76,8 @@ class Checker:
         value = clean_text(str(node.value))
         if not value and not allow_empty:
             raise self.fail(node, field, "is empty; write the text after the colon")
-        return value
+        # Names, titles, topics and authors repeat across thousands of items: one copy each.
+        return sys.intern(value) if len(value) <= _SHARED_TEXT else value
 
     def moment(self, node: yaml.Node, field: str) -> datetime:
         raw = self.scalar_text(node, field)

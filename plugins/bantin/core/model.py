@@ -6,21 +6,21 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Meeting:
     date: date
     kind: str = ""
     location: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Official:
     name: str
     title: str = ""
     role: str = ""
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Award:
     name: str
     """Kind of award: ``Bằng khen``, ``Giấy khen``, ``Cờ thi đua``…"""
@@ -30,7 +30,7 @@ class Award:
     recipients: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class NewsItem:
     """One news item as written by a press officer, validated and normalised (NFC)."""
 

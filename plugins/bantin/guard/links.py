@@ -15,11 +15,12 @@ from bantin.guard.page_checks import LinkResolver, PageFacts, links_of, read_pag
 SERVED_OUTSIDE_BUILD = frozenset({"thong-ke/truy-cap.json"})
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class PageRecord:
     shown: str
     """Path used in messages: the author's file for authored pages, else the built file."""
-    facts: PageFacts
+    facts: PageFacts | None = None
+    """Kept only where a later rebuild reuses them (``mkdocs serve --dirty``)."""
     source: str | None = None
     """The author's file, to find the line of an address in it; None for generated pages."""
 
@@ -78,10 +79,11 @@ class _Site:
         return named if named in self.files else None
 
     def facts_of(self, target: str) -> PageFacts | None:
-        if target in self.pages:
-            return self.pages[target].facts
+        record = self.pages.get(target)
+        if record is not None and record.facts is not None:
+            return record.facts
         if target not in self._ids:
-            # HTML the page pipeline did not see (written by another plugin).
+            # Read again from disk: facts are not kept for every page (memory).
             try:
                 html = (self.site_dir / target).read_text(encoding="utf-8", errors="replace")
             except OSError:
@@ -106,28 +108,47 @@ def _broken(site: _Site, target: str, fragment: str) -> str | None:
     return None
 
 
-def check_links(
-    site_dir: Path, pages: Mapping[str, PageRecord], found: SiteFiles | None = None
-) -> list[Problem]:
-    """A problem for every internal link to a missing file and every missing anchor."""
-    site = _Site(site_dir, pages, found or SiteFiles.scan(site_dir))
-    verdicts: dict[tuple[str, str], str | None] = {}
-    failing: list[str] = []
-    for dest_path, record in pages.items():
-        for key in record.facts.targets:
+class LinkLedger:
+    """Every page's links, settled as the pages are written; the rest checked at the end.
+
+    A link to a file the build is known to write (a page or a copied file) needs no more
+    work, and a link to an anchor of the same page is checked at once, so nothing is kept
+    per page. What remains (links to files written later by plugins, anchors on other
+    pages) is checked once per distinct target after the build. Pages with a broken link
+    are read again from disk to report each link with its line.
+    """
+
+    def __init__(self, written: set[str]) -> None:
+        self.written = written
+        self.pending: dict[tuple[str, str], list[str]] = {}
+        """(target, fragment) → the pages that link there."""
+        self.suspects: set[str] = set()
+        """Pages with at least one broken link."""
+
+    def note(self, dest_path: str, facts: PageFacts) -> None:
+        for key in facts.targets:
             target, _, fragment = key.partition("#")
-            target = target or dest_path
-            verdict = verdicts.get((target, fragment), "")
-            if verdict == "":
-                verdict = verdicts[(target, fragment)] = _broken(site, target, fragment)
-            if verdict is not None:
-                failing.append(dest_path)
-                break
-    problems: set[Problem] = set()
-    resolver = LinkResolver()
-    for dest_path in failing:
-        problems.update(_page_problems(site, dest_path, pages[dest_path], resolver))
-    return sorted(problems)
+            if not target:
+                if fragment and not facts.has_id(fragment):
+                    self.suspects.add(dest_path)
+                continue
+            if not fragment and (target in self.written or f"{target}/index.html" in self.written):
+                continue
+            self.pending.setdefault((target, fragment), []).append(dest_path)
+
+    def problems(
+        self, site_dir: Path, pages: Mapping[str, PageRecord], found: SiteFiles | None = None
+    ) -> list[Problem]:
+        """A problem for every internal link to a missing file and every missing anchor."""
+        site = _Site(site_dir, pages, found or SiteFiles.scan(site_dir))
+        for (target, fragment), referrers in self.pending.items():
+            if _broken(site, target, fragment) is not None:
+                self.suspects.update(referrers)
+        problems: set[Problem] = set()
+        resolver = LinkResolver()
+        for dest_path in sorted(self.suspects):
+            problems.update(_page_problems(site, dest_path, pages[dest_path], resolver))
+        return sorted(problems)
 
 
 def _page_problems(

@@ -13,9 +13,10 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TextIO
 
 NAME = ".bantin-build.json"
 FORMAT = 1
@@ -57,36 +58,58 @@ def hash_file(path: Path) -> str:
     return digest.hexdigest()
 
 
-def scan(site_dir: Path) -> dict[str, str]:
-    """Every regular file under ``site_dir`` (sorted), except the manifest."""
-    files: dict[str, str] = {}
-    for folder, dirnames, filenames in os.walk(site_dir):
-        dirnames.sort()
-        for name in sorted(filenames):
+def _paths(site_dir: Path) -> list[str]:
+    """Site path of every regular file under ``site_dir`` (sorted), except the manifest."""
+    found = []
+    for folder, _, filenames in os.walk(site_dir):
+        for name in filenames:
             path = Path(folder) / name
             relative = path.relative_to(site_dir).as_posix()
-            if relative == NAME:
+            if relative in (NAME, f"{NAME}.tmp"):  # a crashed build may leave its .tmp
                 continue
             if path.is_symlink():
                 raise ManifestError(f"{relative} is a symbolic link; a build contains files only")
-            files[relative] = hash_file(path)
-    return dict(sorted(files.items()))
+            found.append(relative)
+    return sorted(found)
+
+
+def scan(site_dir: Path) -> dict[str, str]:
+    """Every regular file under ``site_dir`` (sorted) with its SHA-256, except the manifest."""
+    return {relative: hash_file(site_dir / relative) for relative in _paths(site_dir)}
 
 
 def write(
     site_dir: Path, *, commit: str, source_date_epoch: int, sources: Mapping[str, str]
-) -> Manifest:
-    manifest = Manifest(
-        files=scan(site_dir),
-        sources=dict(sorted(sources.items())),
-        commit=commit,
-        source_date_epoch=source_date_epoch,
-    )
-    # Written under a temporary name and renamed: a reader never sees half a manifest.
+) -> None:
+    """The manifest of ``site_dir``, byte for byte ``Manifest.to_json``.
+
+    Written while hashing, one file at a time: the whole manifest of a large portal held in
+    memory at once was the build's largest moment.
+    """
+    paths = _paths(site_dir)  # before the temporary file exists
     temporary = site_dir / f"{NAME}.tmp"
-    temporary.write_text(manifest.to_json(), encoding="utf-8")
+    with temporary.open("w", encoding="utf-8") as out:
+        out.write("{\n" + _member("commit", commit) + ",\n" + '"files": ')
+        _write_object(out, ((r, hash_file(site_dir / r)) for r in paths))
+        out.write(",\n" + _member("format", FORMAT) + ",\n")
+        out.write(_member("source_date_epoch", source_date_epoch) + ",\n" + '"sources": ')
+        _write_object(out, sorted(sources.items()))
+        out.write("\n}\n")
+    # Written under a temporary name and renamed: a reader never sees half a manifest.
     temporary.replace(site_dir / NAME)
-    return manifest
+
+
+def _member(key: str, value: object) -> str:
+    return json.dumps(key, ensure_ascii=False) + ": " + json.dumps(value, ensure_ascii=False)
+
+
+def _write_object(out: TextIO, members: Iterable[tuple[str, str]]) -> None:
+    """A JSON object as ``json.dumps(..., indent=0)`` writes it, member by member."""
+    first = True
+    for key, value in members:
+        out.write(("{\n" if first else ",\n") + _member(key, value))
+        first = False
+    out.write("{}" if first else "\n}")
 
 
 def remove(site_dir: Path) -> None:

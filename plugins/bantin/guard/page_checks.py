@@ -5,7 +5,7 @@ MkDocs, Jinja (autoescaped) and nh3-sanitised content: well-formed markup whose 
 values never hold a raw ``<`` or ``>``. Regular expressions over its tags find ids and
 addresses several times faster than a full parse; script and style bodies and comments are
 cut out first so nothing inside them counts as markup. Only what the site-wide link check
-needs is kept per page (a compact id string and the set of link targets): 10,000 pages of
+needs is kept per page (a compact id string and its link targets): 10,000 pages of
 Material chrome links would otherwise hold hundreds of megabytes. The written address and
 line of a broken link are recovered from the page on disk, only when one is found.
 """
@@ -54,12 +54,18 @@ class Link:
 class PageFacts:
     ids: str
     """The page's ids, each between newlines (``"\\na\\nb\\n"``): small, and quick to search."""
-    targets: frozenset[str]
-    """Every internal link as ``target#fragment`` (target ``""``: this page), interned."""
+    targets: tuple[str, ...]
+    """Every internal link as ``target#fragment`` (target ``""``: this page), interned and
+    sorted; a tuple of shared strings costs a tenth of a set per page."""
     problems: tuple[Problem, ...]
 
     def has_id(self, identifier: str) -> bool:
         return f"\n{identifier}\n" in self.ids
+
+
+# Entries each cache of a LinkResolver holds at most: enough for every chrome address of
+# the site, bounded so 10,000 pages of one-off item links do not fill memory.
+_CACHE_LIMIT = 20_000
 
 
 @dataclass
@@ -76,6 +82,8 @@ class LinkResolver:
     def resolve(self, address: str, dest_path: str) -> tuple[str, str] | None:
         """(target file, fragment) of an internal link, None for other sites and root paths."""
         if address not in self._parts:
+            if len(self._parts) >= _CACHE_LIMIT:
+                self._parts.clear()  # item links seldom repeat; chrome comes back at once
             self._parts[address] = _split(address)
         parts = self._parts[address]
         if parts is None:
@@ -98,6 +106,8 @@ class LinkResolver:
         key = (here, path)
         target = self._joined.get(key)
         if target is None:
+            if len(self._joined) >= _CACHE_LIMIT:
+                self._joined.clear()
             target = posixpath.normpath(posixpath.join(here, path))
             if directory or target == ".":
                 target = posixpath.join(target, "index.html") if target != "." else "index.html"
@@ -186,7 +196,7 @@ def read_page(
         if count > 1
     )
     ids = "\n" + "\n".join(sorted(counts)) + "\n" if counts else "\n"
-    return PageFacts(ids, frozenset(targets), problems)
+    return PageFacts(ids, tuple(sorted(targets)), problems)
 
 
 def links_of(html: str, dest_path: str, resolver: LinkResolver) -> list[Link]:

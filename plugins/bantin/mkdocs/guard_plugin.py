@@ -17,6 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Literal
 
+import jinja2
 from mkdocs.config import base
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -54,6 +55,7 @@ class GuardPlugin(BasePlugin[GuardConfig]):
         self.problems: list[Problem] = []
         self.pages: dict[str, links.PageRecord] = {}
         self.resolver = page_checks.LinkResolver()
+        self.ledger = links.LinkLedger(set())
         self.sources: dict[str, str] = {}
         self.epoch_set_here = False
         self.display_root = "content"
@@ -99,6 +101,20 @@ class GuardPlugin(BasePlugin[GuardConfig]):
             self._fail(problems, "some pages would be written outside the site folder", always=True)
         return nav
 
+    @event_priority(-100)  # last: the images plugin has taken the originals out
+    def on_env(
+        self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files
+    ) -> jinja2.Environment:
+        serve = self.command == "serve"
+        self.ledger = links.LinkLedger(
+            {
+                file.dest_uri
+                for file in files
+                if (file.inclusion.is_in_serve() if serve else file.inclusion.is_included())
+            }
+        )
+        return env
+
     @event_priority(100)  # before other plugins add their own trusted HTML
     def on_page_content(
         self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
@@ -120,7 +136,7 @@ class GuardPlugin(BasePlugin[GuardConfig]):
         # The author's file is read again only when the page has a duplicate id.
         locate = _LazyLocator(source) if source else None
         facts = page_checks.read_page(output, file.dest_uri, shown, self.resolver, locate)
-        self.pages[file.dest_uri] = links.PageRecord(shown, facts, source)
+        self._note(file.dest_uri, shown, facts, source)
         if authored:
             self.sources[file.dest_uri] = posixpath.join(self.display_root, file.src_uri)
         return output
@@ -132,9 +148,7 @@ class GuardPlugin(BasePlugin[GuardConfig]):
             found = links.SiteFiles.scan(site_dir)
             self._cover_other_html(site_dir, sorted(f for f in found.files if f.endswith(".html")))
             problems = list(self.problems)
-            for record in self.pages.values():
-                problems += record.facts.problems
-            problems += links.check_links(site_dir, self.pages, found)
+            problems += self.ledger.problems(site_dir, self.pages, found)
             problems += self._warnings()
             if problems:
                 self._fail(problems, "the build is not clean")
@@ -180,17 +194,28 @@ class GuardPlugin(BasePlugin[GuardConfig]):
             if dest not in self.pages:
                 previous = self.known.get(dest) if reuse else None
                 if previous is not None and previous[0] == _signature(path):
-                    self.pages[dest] = previous[1]
+                    record = previous[1]
+                    assert record.facts is not None  # kept whenever pages are reused
+                    self._note(dest, record.shown, record.facts, record.source)
                 else:
                     html = path.read_text(encoding="utf-8")
                     covered = csp.add_policy(html)
                     if covered != html:
                         path.write_text(covered, encoding="utf-8")
                     facts = page_checks.read_page(covered, dest, f"site/{dest}", self.resolver)
-                    self.pages[dest] = links.PageRecord(f"site/{dest}", facts)
+                    self._note(dest, f"site/{dest}", facts, None)
             if reuse:
                 known[dest] = (_signature(path), self.pages[dest])
         self.known = known
+
+    def _note(
+        self, dest: str, shown: str, facts: page_checks.PageFacts, source: str | None
+    ) -> None:
+        """One written page: its own problems now, its links into the ledger."""
+        self.problems += facts.problems
+        self.ledger.note(dest, facts)
+        keep = self.command == "serve" and self.dirty  # the next rebuild reuses them
+        self.pages[dest] = links.PageRecord(shown, facts if keep else None, source)
 
     def _warnings(self) -> list[Problem]:
         if self.recorder is None:

@@ -109,6 +109,9 @@ class NewsPlugin(BasePlugin[NewsConfig]):
         present = {f.src_uri for f in news_files}  # honours MkDocs' exclude_docs
         items = [item for item in self.items if item.src_uri in present]
         index, problems = NewsIndex.build(items, now=build_now(), preview=self.preview)
+        # From here on the index is the one list of items (it holds copies with URLs).
+        self.items = []
+        del items
         specs = pages.plan(index, self.config.page_size, self.config.home_count)
         problems += _reserved_path_problems(files, specs, self.display_root)
         self.problems += problems
@@ -213,6 +216,21 @@ class NewsPlugin(BasePlugin[NewsConfig]):
                 hide=["toc"],
             )
         return markdown
+
+    @event_priority(-100)  # last: every plugin has read the Markdown and changed the HTML
+    def on_page_content(
+        self, html: str, /, *, page: Page, config: MkDocsConfig, files: Files
+    ) -> str:
+        # MkDocs keeps every page's Markdown until the build ends, though nothing reads it
+        # once converted: at 10,000 items that is about 70 MB of the build's peak memory.
+        page.markdown = None
+        return html
+
+    @event_priority(-100)  # last: nothing after this reads the page's HTML
+    def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
+        # The page is rendered into ``output``; its content would be kept to the end too.
+        page.content = None
+        return output
 
     def on_env(
         self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files
