@@ -144,6 +144,12 @@ RELATED_WINDOW = 12
 """Neighbours in time on each side, within each posting, that "Các tin khác" considers."""
 
 
+def _around(items: Sequence[NewsItem], item: NewsItem, radius: int) -> Sequence[NewsItem]:
+    """The items within ``radius`` places of where ``item`` sorts in ``items`` (date order)."""
+    position = bisect.bisect_left(items, item.sort_key, key=lambda e: e.sort_key)
+    return items[max(0, position - radius) : position + radius + 1]
+
+
 def status_of(item: NewsItem, now: datetime) -> str:
     """``published``, ``draft`` or ``scheduled`` (dated after ``now``)."""
     return "draft" if item.draft else "scheduled" if item.date > now else "published"
@@ -241,17 +247,12 @@ class NewsIndex:
         """
         scores: Counter[str] = Counter()
         candidates: dict[str, NewsItem] = {}
-        keys = [("o:" + grouping_key(o.name), 2) for o in item.officials]
-        keys += [("t:" + grouping_key(tag), 1) for tag in item.tags]
-        for key, weight in keys:
-            posting = self._postings.get(key, ())
-            position = bisect.bisect_left(posting, item.sort_key, key=lambda e: e.sort_key)
-            for other in posting[max(0, position - window) : position + window + 1]:
+        for posting, weight in self._postings_of(item):
+            for other in _around(posting, item, window):
                 if other.src_uri != item.src_uri:
                     scores[other.src_uri] += weight
                     candidates[other.src_uri] = other
-        position = bisect.bisect_left(self.items, item.sort_key, key=lambda e: e.sort_key)
-        for other in self.items[max(0, position - count) : position + count + 1]:
+        for other in _around(self.items, item, count):
             if other.src_uri != item.src_uri:
                 candidates.setdefault(other.src_uri, other)
 
@@ -263,18 +264,16 @@ class NewsIndex:
 
     def neighbours(self, item: NewsItem, posting_radius: int, time_radius: int) -> set[str]:
         """``src_uri`` of every item near ``item`` in one of its postings or in time."""
-        found: set[str] = set()
-        keys = ["o:" + grouping_key(o.name) for o in item.officials]
-        keys += ["t:" + grouping_key(tag) for tag in item.tags]
-        for key in keys:
-            posting = self._postings.get(key, ())
-            position = bisect.bisect_left(posting, item.sort_key, key=lambda e: e.sort_key)
-            start = max(0, position - posting_radius)
-            found.update(other.src_uri for other in posting[start : position + posting_radius + 1])
-        position = bisect.bisect_left(self.items, item.sort_key, key=lambda e: e.sort_key)
-        start = max(0, position - time_radius)
-        found.update(other.src_uri for other in self.items[start : position + time_radius + 1])
+        found = {other.src_uri for other in _around(self.items, item, time_radius)}
+        for posting, _ in self._postings_of(item):
+            found.update(other.src_uri for other in _around(posting, item, posting_radius))
         return found
+
+    def _postings_of(self, item: NewsItem) -> list[tuple[Sequence[NewsItem], int]]:
+        """The postings of the item's officials (weight 2) and topics (weight 1)."""
+        keys = [("o:" + grouping_key(o.name), 2) for o in item.officials]
+        keys += [("t:" + grouping_key(tag), 1) for tag in item.tags]
+        return [(self._postings.get(key, ()), weight) for key, weight in keys]
 
     def award_tallies(self, label_of: str) -> list[Tally]:
         """Tallies by ``year``, ``issuer`` or ``kind``; labels grouped like names."""

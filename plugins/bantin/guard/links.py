@@ -26,10 +26,16 @@ class PageRecord:
 
 
 def locator(source: str) -> Callable[[str], int]:
-    """Finds the first line of the author's file that holds a snippet (0: not found)."""
-    lines = Path(source).read_text(encoding="utf-8-sig", errors="replace").split("\n")
+    """Finds the first line of the author's file that holds a snippet (0: not found).
+
+    The file is read on the first call only: most pages never need a line number.
+    """
+    lines: list[str] = []
 
     def locate(snippet: str) -> int:
+        if not lines:
+            text = Path(source).read_text(encoding="utf-8-sig", errors="replace")
+            lines.extend(text.split("\n"))
         for number, line in enumerate(lines, 1):
             if snippet in line:
                 return number

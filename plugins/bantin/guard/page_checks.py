@@ -19,7 +19,7 @@ import posixpath
 import re
 import sys
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from urllib.parse import unquote, urlsplit
 
@@ -153,10 +153,13 @@ def _markup(html: str) -> str:
     return "".join(pieces)
 
 
-def _addresses(markup: str) -> Iterator[tuple[str, int]]:
-    for pattern in (_HREF, _SRC_ATTR):
-        for match in pattern.finditer(markup):
-            yield _value(match), match.start()
+def _address(tag: str) -> str | None:
+    """The address a tag links to (``href`` of a and link, ``src`` of img, script, source)."""
+    if "href" in tag or "src" in tag:
+        for pattern in (_HREF, _SRC_ATTR):
+            if (found := pattern.match(tag)) is not None:
+                return _value(found)
+    return None
 
 
 def read_page(
@@ -176,12 +179,10 @@ def read_page(
     for tag in _TAG.findall(_markup(html)):
         if "id" in tag and (found := _ID.search(tag)) is not None:
             counts[_value(found)] += 1
-        if "href" in tag or "src" in tag:
-            for pattern in (_HREF, _SRC_ATTR):
-                if (found := pattern.match(tag)) is not None:
-                    resolved = resolver.resolve(_value(found), dest_path)
-                    if resolved is not None:
-                        targets.add(sys.intern(f"{resolved[0]}#{resolved[1]}"))
+        address = _address(tag)
+        resolved = resolver.resolve(address, dest_path) if address is not None else None
+        if resolved is not None:
+            targets.add(sys.intern(f"{resolved[0]}#{resolved[1]}"))
     problems = tuple(
         Problem(
             shown,
@@ -203,10 +204,11 @@ def links_of(html: str, dest_path: str, resolver: LinkResolver) -> list[Link]:
     """Every internal link of a page with its written address and line (for messages)."""
     markup = _markup(html)
     found = []
-    for address, offset in sorted(_addresses(markup), key=lambda pair: pair[1]):
-        resolved = resolver.resolve(address, dest_path)
-        if resolved is not None:
-            line = markup.count("\n", 0, offset) + 1
+    for tag in _TAG.finditer(markup):
+        address = _address(tag.group())
+        resolved = resolver.resolve(address, dest_path) if address is not None else None
+        if address is not None and resolved is not None:
+            line = markup.count("\n", 0, tag.start()) + 1
             found.append(Link(line, resolved[0], resolved[1], address))
     return found
 

@@ -13,7 +13,6 @@ from __future__ import annotations
 import logging
 import os
 import posixpath
-from collections.abc import Callable
 from pathlib import Path
 from typing import Literal
 
@@ -134,7 +133,7 @@ class GuardPlugin(BasePlugin[GuardConfig]):
         shown = self._shown(file.src_uri) if authored else f"site/{file.dest_uri}"
         source = file.abs_src_path if authored else None
         # The author's file is read again only when the page has a duplicate id.
-        locate = _LazyLocator(source) if source else None
+        locate = links.locator(source) if source else None
         facts = page_checks.read_page(output, file.dest_uri, shown, self.resolver, locate)
         self._note(file.dest_uri, shown, facts, source)
         if authored:
@@ -261,16 +260,3 @@ _DIRTY_WARNING = "A 'dirty' build is being performed"
 def _signature(path: Path) -> tuple[int, int]:
     stat = path.stat()
     return (stat.st_mtime_ns, stat.st_size)
-
-
-class _LazyLocator:
-    """``links.locator`` of an author's file, reading the file on first use only."""
-
-    def __init__(self, source: str) -> None:
-        self.source = source
-        self.locate: Callable[[str], int] | None = None
-
-    def __call__(self, snippet: str) -> int:
-        if self.locate is None:
-            self.locate = links.locator(self.source)
-        return self.locate(snippet)

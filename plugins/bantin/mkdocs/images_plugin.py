@@ -36,6 +36,7 @@ from bantin.core.dates import build_now
 from bantin.core.index import NewsIndex, selected
 from bantin.core.model import NewsItem
 from bantin.core.problems import ContentError, Problem
+from bantin.guard import outputs
 from bantin.images import batch, cache, geometry, markup, rewrite, validate
 from bantin.images.derive import card_role
 from bantin.images.params import Limits, Params
@@ -200,6 +201,13 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
             lead = next((published[i.src_uri] for i in ready if i.ref.lead), None)
             body = {i.src_uri: published[i.src_uri] for i in ready if not i.ref.lead}
             self.items[item.src_uri] = ItemImages(lead, body)
+        # The guard checks the paths of MkDocs' files; derivatives are checked the same way
+        # here, before anything is written.
+        escaping = outputs.escaping_outputs(
+            Path(config.site_dir), ((f"site/{dest}", dest) for dest in self.outputs)
+        )
+        if escaping:
+            raise PluginError("\n".join(problem.format() for problem in escaping))
         return files
 
     def _item_images(
@@ -310,7 +318,7 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
         }
 
 
-def publish(outputs: dict[str, str], site_dir: Path) -> None:
+def publish(derivatives: dict[str, str], site_dir: Path) -> None:
     """Hard links from the cache into ``site_dir`` (a copy where the disk cannot link).
 
     Linking writes no data. Cache files are never changed in place (entries are written
@@ -319,19 +327,17 @@ def publish(outputs: dict[str, str], site_dir: Path) -> None:
     """
     root = str(site_dir)
     made: set[str] = set()
-    for dest in sorted(outputs):
-        if dest.startswith("/") or ".." in dest.split("/"):
-            raise PluginError(f"bantin-images: {dest} would be written outside the site folder")
+    for dest in sorted(derivatives):
         output = f"{root}/{dest}"  # os.path, not pathlib: a build links thousands
         folder = os.path.dirname(output)  # noqa: PTH120 - hot path
         if folder not in made:
             os.makedirs(folder, exist_ok=True)  # noqa: PTH103 - hot path
             made.add(folder)
         try:
-            _link(outputs[dest], output)
+            _link(derivatives[dest], output)
         except FileExistsError:  # a dirty build (mkdocs serve --dirty) keeps the old site
             os.unlink(output)  # noqa: PTH108 - hot path
-            _link(outputs[dest], output)
+            _link(derivatives[dest], output)
 
 
 def _link(source: str, output: str) -> None:

@@ -111,7 +111,6 @@ class NewsPlugin(BasePlugin[NewsConfig]):
         index, problems = NewsIndex.build(items, now=build_now(), preview=self.preview)
         # From here on the index is the one list of items (it holds copies with URLs).
         self.items = []
-        del items
         specs = pages.plan(index, self.config.page_size, self.config.home_count)
         problems += _reserved_path_problems(files, specs, self.display_root)
         self.problems += problems
