@@ -8,6 +8,7 @@ from urllib.parse import quote, urlsplit
 from playwright.sync_api import Browser, Page, Request
 
 STATUS = "[data-bantin-search-status]"
+RESULTS = "[data-bantin-search-results]"
 RESULT_LINKS = ".bantin-search__result h2 a"
 
 
@@ -29,16 +30,19 @@ class QueryRun:
 
 def wait_for_results(page: Page, query: str = "") -> None:
     """Until the status line reports a finished search (of ``query``, when given: a search
-    in place replaces the results of the one before, whose status is already final)."""
+    in place replaces the results of the one before, whose status is already final) and the
+    result list is no longer ``aria-busy``: its records arrive after the status is set, and
+    a search in place starts no navigation that a load state could wait for."""
     page.wait_for_function(
         f"""query => {{
             const status = document.querySelector('{STATUS}');
+            const list = document.querySelector('{RESULTS}');
             const text = status ? status.textContent : '';
-            return text && !text.startsWith('Đang') && text.includes(query);
+            return text && !text.startsWith('Đang') && text.includes(query)
+                && list && !list.hasAttribute('aria-busy');
         }}""",
         arg=query,
     )
-    page.wait_for_load_state("networkidle")
 
 
 def run_query(browser: Browser, base_url: str, query: str, path: str = "tim-kiem/") -> QueryRun:
@@ -53,6 +57,9 @@ def run_query(browser: Browser, base_url: str, query: str, path: str = "tim-kiem
     try:
         page.goto(f"{base_url}/{path}?q={quote(query)}")
         wait_for_results(page)
+        # The byte counts need every "requestfinished" event delivered: the load that goto
+        # started is idle only once no request has run for half a second.
+        page.wait_for_load_state("networkidle")
         titles = page.locator(RESULT_LINKS).all_text_contents()
         marks = page.locator(".bantin-search__snippet mark").all_text_contents()
         status = page.locator(STATUS).text_content() or ""

@@ -246,12 +246,19 @@
 
   Page.prototype.say = function (text) { this.status.textContent = text; };
 
+  /* aria-busy on the list while results are still being fetched: screen readers wait for
+   * the whole list, and the browser tests know when the page has finished. */
+  Page.prototype.busy = function (busy) {
+    if (busy) { this.list.setAttribute("aria-busy", "true"); } else { this.list.removeAttribute("aria-busy"); }
+  };
+
   Page.prototype.show = function (query) {
     var self = this;
     var run = ++self.run;
     Array.prototype.forEach.call(self.forms, function (form) { form.elements.q.value = query; });
     self.list.textContent = "";
     self.more.hidden = true;
+    self.busy(false);
     if (!query) { self.say(""); return; }
     if (self.root.hasAttribute("data-unavailable")) {
       self.say("Bản xem trước không có chỉ mục tìm kiếm; hãy xem bản dựng bằng mkdocs build.");
@@ -259,6 +266,7 @@
     }
     document.title = "Tìm kiếm: " + query;
     self.say("Đang tìm…");
+    self.busy(true);
     self.searcher.search(query).then(function (result) {
       if (run !== self.run) { return; }
       self.query = query;
@@ -266,6 +274,7 @@
       self.wanted = new Set(phrases(query).flat().map(fold));
       self.shown = 0;
       if (!result.docs.length) {
+        self.busy(false);
         self.say("Không tìm thấy tin nào có “" + query + "”. Hãy thử từ khóa ngắn hơn.");
         return;
       }
@@ -275,7 +284,9 @@
         (result.loose ? " (các từ không đứng liền nhau)" : "") + ".");
       self.next();
     }).catch(function () {
-      if (run === self.run) { self.say("Không tải được chỉ mục tìm kiếm. Vui lòng thử lại sau."); }
+      if (run !== self.run) { return; }
+      self.busy(false);
+      self.say("Không tải được chỉ mục tìm kiếm. Vui lòng thử lại sau.");
     });
   };
 
@@ -285,14 +296,18 @@
     var batch = self.docs.slice(self.shown, self.shown + PAGE_SIZE);
     self.shown += batch.length;
     self.more.hidden = true;
+    self.busy(true);
     Promise.all(batch.map(function (doc) {
       return self.searcher.fetchJson("d/" + doc + ".json");
     })).then(function (records) {
       if (run !== self.run) { return; }
       records.forEach(function (record) { self.list.appendChild(self.render(record)); });
       self.more.hidden = self.shown >= self.docs.length;
+      self.busy(false);
     }).catch(function () {
-      if (run === self.run) { self.say("Không tải được kết quả. Vui lòng thử lại sau."); }
+      if (run !== self.run) { return; }
+      self.busy(false);
+      self.say("Không tải được kết quả. Vui lòng thử lại sau.");
     });
   };
 
