@@ -132,14 +132,14 @@ def serve_directory(folder: Path) -> Iterator[str]:
         server.server_close()
 
 
-def build_sample(site: Path, *args: str) -> None:
+def build_sample(site: Path, *args: str, env: Mapping[str, str] | None = None) -> None:
     """The repository's own portal built strictly into ``site``."""
     result = subprocess.run(
         [str(BIN / "mkdocs"), "build", "--strict", "-d", str(site), *args],
         cwd=REPO,
         capture_output=True,
         text=True,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})},
         check=False,
         stdin=subprocess.DEVNULL,
     )

@@ -113,12 +113,32 @@ def test_search_option_keeps_search_on_both_sides(repository: Path, tmp_path: Pa
 
 def test_child_reports_time_and_memory_of_a_real_process(tmp_path: Path) -> None:
     result = tmp_path / "result.json"
-    code = child.main([str(result), "--", sys.executable, "-c", "x = bytearray(30_000_000)"])
+    hold = "import time; x = b'x' * 30_000_000; time.sleep(0.5)"
+    code = child.main([str(result), "--", sys.executable, "-c", hold])
     figures = _json(result)
     assert code == 0
     assert figures["returncode"] == 0
+    assert figures["memory_samples"] > 0
     assert figures["peak_rss_mb"] > 30
-    assert figures["wall_s"] > 0
+    assert figures["largest_process_mb"] > 30
+    assert figures["wall_s"] > 0.5
+
+
+def test_child_counts_the_memory_of_forked_helpers_too(tmp_path: Path) -> None:
+    """Two processes holding 40 MB each of their own: the build's memory is both."""
+    result = tmp_path / "result.json"
+    fork = (
+        "import os, time\n"
+        "pid = os.fork()\n"
+        "x = os.urandom(40_000_000)\n"
+        "time.sleep(0.8)\n"
+        "os._exit(0) if pid == 0 else os.waitpid(pid, 0)\n"
+    )
+    code = child.main([str(result), "--", sys.executable, "-c", fork])
+    figures = _json(result)
+    assert code == 0
+    assert figures["largest_process_mb"] < 70
+    assert figures["peak_rss_mb"] > 80
 
 
 def test_failed_command_raises_with_its_output(tmp_path: Path) -> None:

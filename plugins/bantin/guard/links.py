@@ -114,6 +114,18 @@ def _broken(site: _Site, target: str, fragment: str) -> str | None:
     return None
 
 
+@dataclass(frozen=True)
+class WorkerShare:
+    """What a bantin-parallel helper's guard learnt from the pages it wrote."""
+
+    problems: list[Problem]
+    warnings: list[tuple[str, str]]
+    pages: dict[str, PageRecord]
+    sources: dict[str, str]
+    pending: dict[tuple[str, str], list[str]]
+    suspects: set[str]
+
+
 class LinkLedger:
     """Every page's links, settled as the pages are written; the rest checked at the end.
 
@@ -141,6 +153,12 @@ class LinkLedger:
             if not fragment and (target in self.written or f"{target}/index.html" in self.written):
                 continue
             self.pending.setdefault((target, fragment), []).append(dest_path)
+
+    def merge(self, pending: Mapping[tuple[str, str], list[str]], suspects: set[str]) -> None:
+        """Take in the ledger of another process that wrote other pages of the same site."""
+        for key, referrers in pending.items():
+            self.pending.setdefault(key, []).extend(referrers)
+        self.suspects |= suspects
 
     def problems(
         self, site_dir: Path, pages: Mapping[str, PageRecord], found: SiteFiles | None = None

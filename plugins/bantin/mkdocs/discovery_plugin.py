@@ -95,6 +95,9 @@ class _Build:
     redirects: list[redirects.Redirect] = field(default_factory=list)
     originals: dict[str, File] = field(default_factory=dict)
     writer: BackgroundIndexWriter | None = None
+    handed_back: list[SearchDoc] | None = None
+    """In a bantin-parallel helper: its items' search text, for the first process's writer
+    (the indexing process belongs to the first process)."""
     work_dir: Path | None = None
     indexing_seconds: float = 0.0
     """Time the build spent handing pages to the indexing process, for the log."""
@@ -181,7 +184,7 @@ class DiscoveryPlugin(BasePlugin[DiscoveryConfig]):
         head = "\n".join([item.title, *item.tags, *(official.name for official in item.officials)])
         summary = "" if getattr(item, "summary_is_lead", False) else item.summary
         started = time.perf_counter()
-        state.writer.add(
+        (state.writer.add if state.handed_back is None else state.handed_back.append)(
             SearchDoc(
                 number=state.numbers[item.src_uri],
                 url=item.url,
@@ -276,6 +279,22 @@ class DiscoveryPlugin(BasePlugin[DiscoveryConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         self._close()
+
+    # -- bantin-parallel ----------------------------------------------------------------
+
+    def enter_worker(self) -> None:
+        if self.state.writer is not None:
+            self.state.handed_back = []
+
+    def worker_state(self) -> tuple[list[SearchDoc], float]:
+        return self.state.handed_back or [], self.state.indexing_seconds
+
+    def merge_worker_state(self, state: tuple[list[SearchDoc], float]) -> None:
+        docs, seconds = state
+        if self.state.writer is not None:
+            for doc in docs:
+                self.state.writer.add(doc)
+        self.state.indexing_seconds += seconds
 
     def on_shutdown(self) -> None:
         self._close()

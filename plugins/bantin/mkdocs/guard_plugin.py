@@ -56,6 +56,7 @@ class GuardPlugin(BasePlugin[GuardConfig]):
         self.resolver = page_checks.LinkResolver()
         self.ledger = links.LinkLedger(set())
         self.sources: dict[str, str] = {}
+        self.shared_from = (0, 0)
         self.epoch_set_here = False
         self.display_root = "content"
         self.project_dir = Path()
@@ -163,6 +164,31 @@ class GuardPlugin(BasePlugin[GuardConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         self._finish()
+
+    # -- bantin-parallel: what a helper process found on its share of the pages --------
+
+    def enter_worker(self) -> None:
+        # Problems and warnings from before the fork are in the parent's lists already.
+        self.shared_from = (len(self.problems), len(self.recorder.records) if self.recorder else 0)
+
+    def worker_state(self) -> links.WorkerShare:
+        problems_from, warnings_from = self.shared_from
+        return links.WorkerShare(
+            problems=self.problems[problems_from:],
+            warnings=self.recorder.records[warnings_from:] if self.recorder else [],
+            pages=self.pages,
+            sources=self.sources,
+            pending=self.ledger.pending,
+            suspects=self.ledger.suspects,
+        )
+
+    def merge_worker_state(self, state: links.WorkerShare) -> None:
+        self.problems += state.problems
+        if self.recorder is not None:
+            self.recorder.records += state.warnings
+        self.pages.update(state.pages)
+        self.sources.update(state.sources)
+        self.ledger.merge(state.pending, state.suspects)
 
     def on_shutdown(self) -> None:
         self._finish()
