@@ -57,7 +57,7 @@ def _build(root: Path, workers: int, mode: str = "none", **env: str) -> Build:
     return run_build(root, "--strict", env={"HELPER_MODE": mode, **env})
 
 
-def _differences(left: Path, right: Path) -> list[str]:
+def differences(left: Path, right: Path) -> list[str]:
     """Relative paths that differ between two folders, those on one side only included."""
     differ: list[str] = []
     pending = [(filecmp.dircmp(left, right), "")]
@@ -76,7 +76,7 @@ def test_the_sample_portal_is_byte_identical_with_one_or_two_processes(tmp_path:
     build_sample(tmp_path / "one", "--quiet", env={"BANTIN_WORKERS": "1"})
     build_sample(tmp_path / "two", "--quiet", env={"BANTIN_WORKERS": "2"})
     assert len(list((tmp_path / "two").rglob("*.html"))) > 40
-    assert _differences(tmp_path / "one", tmp_path / "two") == []
+    assert differences(tmp_path / "one", tmp_path / "two") == []
 
 
 def test_links_between_the_processes_pages_are_checked_and_the_sites_equal(
@@ -85,7 +85,7 @@ def test_links_between_the_processes_pages_are_checked_and_the_sites_equal(
     one, two = _build(tmp_path / "one", 1), _build(tmp_path / "two", 2)
     assert one.returncode == 0, one.output
     assert two.returncode == 0, two.output
-    assert _differences(one.site, two.site) == []
+    assert differences(one.site, two.site) == []
 
     # One heading renamed: the link to it, from a page of the other process, breaks.
     broken = ITEMS["content/tin-tuc/2019/tin-4.md"].replace("## Kết quả 4", "## Tổng kết")

@@ -30,6 +30,7 @@ from bantin.core.index import NewsIndex, discover, is_news_source, load
 from bantin.core.model import NewsItem
 from bantin.core.problems import ContentError, Problem
 from bantin.core.vntext import format_date, format_datetime, format_number, format_weekday_date
+from bantin.mkdocs.chrome_cache import ChromeCache
 
 log = logging.getLogger("mkdocs.plugins.bantin.news")
 
@@ -241,6 +242,7 @@ class NewsPlugin(BasePlugin[NewsConfig]):
             vn_number=format_number,
         )
         env.globals.update(
+            bantin_chrome=ChromeCache(config.theme.get("logo")),
             bantin_hooks=hook_templates(env),
             bantin_index=self.index,
             bantin_site=self.config,
