@@ -137,7 +137,8 @@ def test_child_counts_the_memory_of_forked_helpers_too(tmp_path: Path) -> None:
     code = child.main([str(result), "--", sys.executable, "-c", fork])
     figures = _json(result)
     assert code == 0
-    assert figures["largest_process_mb"] < 70
+    # getrusage's figure (the largest process) is not checked: inside pytest it is the
+    # largest child pytest ever had.
     assert figures["peak_rss_mb"] > 80
 
 
