@@ -21,6 +21,7 @@ import sys
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 from bantin.core.problems import Problem
@@ -76,33 +77,42 @@ class LinkResolver:
     is taken off the page's folder first, so pages at any depth share one cache entry.
     """
 
-    _parts: dict[str, tuple[str, str, bool] | None] = field(default_factory=dict)
+    _parts: dict[str, tuple[str, str, bool, int] | None] = field(default_factory=dict)
     _joined: dict[tuple[str, str], str] = field(default_factory=dict)
+    _tags: dict[str, tuple[str | None, str | None]] = field(default_factory=dict)
+    """A tag's text → its id and its address: the chrome's tags recur on every page."""
+
+    def tag_facts(self, tag: str) -> tuple[str | None, str | None]:
+        """(id, address) of one tag, each None when the tag has none."""
+        facts = self._tags.get(tag)
+        if facts is None:
+            if len(self._tags) >= _CACHE_LIMIT:
+                self._tags.clear()
+            found = _ID.search(tag) if "id" in tag else None
+            facts = self._tags[tag] = (_value(found) if found else None, _address(tag))
+        return facts
 
     def resolve(self, address: str, dest_path: str) -> tuple[str, str] | None:
         """(target file, fragment) of an internal link, None for other sites and root paths."""
-        if address not in self._parts:
+        return self.resolve_in(address, _folders(dest_path))
+
+    def resolve_in(self, address: str, folders: list[str]) -> tuple[str, str] | None:
+        """``resolve`` for a page whose folder is ``folders`` (split once per page)."""
+        parts = self._parts.get(address, _UNSEEN)
+        if parts is _UNSEEN:
             if len(self._parts) >= _CACHE_LIMIT:
                 self._parts.clear()  # item links seldom repeat; chrome comes back at once
-            self._parts[address] = _split(address)
-        parts = self._parts[address]
+            parts = self._parts[address] = _split(address)
         if parts is None:
             return None
-        path, fragment, directory = parts
-        if not path:
+        path, fragment, directory, ups = parts
+        if not path and not ups:
             return "", fragment
-        here = posixpath.dirname(dest_path)
-        ups = 0
-        while path.startswith("../"):
-            path = path[3:]
-            ups += 1
-        if ups:
-            folders = here.split("/") if here else []
-            if ups > len(folders):
-                # Climbs above the site root: keep normpath's answer, which is never a file.
-                path, here = "../" * ups + path, ""
-            else:
-                here = "/".join(folders[: len(folders) - ups])
+        if ups > len(folders):
+            # Climbs above the site root: keep normpath's answer, which is never a file.
+            here, path = "", "../" * ups + path
+        else:
+            here = "/".join(folders[: len(folders) - ups])
         key = (here, path)
         target = self._joined.get(key)
         if target is None:
@@ -115,14 +125,28 @@ class LinkResolver:
         return target, fragment
 
 
-def _split(address: str) -> tuple[str, str, bool] | None:
+_UNSEEN: Any = object()
+
+
+def _folders(dest_path: str) -> list[str]:
+    here = posixpath.dirname(dest_path)
+    return here.split("/") if here else []
+
+
+def _split(address: str) -> tuple[str, str, bool, int] | None:
+    """(path without its leading ``../``, fragment, ends with ``/``, number of ``../``)."""
     parts = urlsplit(address.strip())
     if parts.scheme or parts.netloc or address.startswith("//"):
         return None
     if parts.path.startswith("/"):
         # Root-absolute links depend on where the site is mounted; MkDocs warns about them.
         return None
-    return unquote(parts.path), unquote(parts.fragment), parts.path.endswith("/")
+    path = unquote(parts.path)
+    ups = 0
+    while path.startswith("../"):
+        path = path[3:]
+        ups += 1
+    return path, unquote(parts.fragment), parts.path.endswith("/"), ups
 
 
 def _value(match: re.Match[str]) -> str:
@@ -176,11 +200,12 @@ def read_page(
     """
     counts: Counter[str] = Counter()
     targets = set()
+    folders = _folders(dest_path)
     for tag in _TAG.findall(_markup(html)):
-        if "id" in tag and (found := _ID.search(tag)) is not None:
-            counts[_value(found)] += 1
-        address = _address(tag)
-        resolved = resolver.resolve(address, dest_path) if address is not None else None
+        identifier, address = resolver.tag_facts(tag)
+        if identifier is not None:
+            counts[identifier] += 1
+        resolved = resolver.resolve_in(address, folders) if address is not None else None
         if resolved is not None:
             targets.add(sys.intern(f"{resolved[0]}#{resolved[1]}"))
     problems = tuple(

@@ -31,7 +31,7 @@ from bantin.core.index import NewsIndex, discover, is_news_source, load
 from bantin.core.model import NewsItem
 from bantin.core.problems import ContentError, Problem
 from bantin.core.vntext import format_date, format_datetime, format_number, format_weekday_date
-from bantin.mkdocs.chrome_cache import ChromeCache
+from bantin.mkdocs.chrome_cache import ChromeCache, material_loader
 
 PACK_FROM = 1024
 """Characters of HTML from which a page's content is held compressed between hooks."""
@@ -253,6 +253,7 @@ class NewsPlugin(BasePlugin[NewsConfig]):
             vn_weekday=format_weekday_date,
             vn_number=format_number,
         )
+        material_loader(env, list(config.theme.dirs))
         env.globals.update(
             bantin_chrome=ChromeCache(config.theme.get("logo")),
             bantin_hooks=hook_templates(env),
