@@ -1,6 +1,10 @@
 from __future__ import annotations
 
+import pickle
+import subprocess
+import sys
 from datetime import datetime
+from pathlib import Path
 
 from bantin.core import pages
 from bantin.core.dates import VIETNAM
@@ -152,3 +156,40 @@ def test_page_plan_paginates_every_list_with_stable_urls() -> None:
     assert [i.slug for i in last.items] == [f"tin-{n:02d}" for n in range(5, 0, -1)]
     assert last.pagination is not None and last.pagination.next_url is None
     assert last.pagination.previous_url == "tin-tuc/trang/2/"
+
+
+def test_a_large_portal_is_read_by_two_processes_with_the_same_result(tmp_path: Path) -> None:
+    """Items and problems from both halves, in path order, as one process reads them.
+
+    Run in a fresh interpreter: pytest's own threads (servers of other tests) would make
+    ``load`` read in one process, as it must beside threads."""
+    news = tmp_path / "tin-tuc" / "2019"
+    news.mkdir(parents=True)
+    for number in range(12):
+        date = "2019-02-30" if number in (2, 9) else f"2019-03-{number + 1:02d}"
+        (news / f"tin-{number:02d}.md").write_text(
+            f'---\ntitle: "Tin {number}"\ndate: {date}\nauthor: "Phóng viên"\n---\n\nNội dung.\n',
+            encoding="utf-8",
+        )
+    (news / "tin-05.md").write_bytes(b"---\ntitle: \xff\n---\n")
+    script = f"""
+import pickle, sys
+from pathlib import Path
+from bantin.core import index
+root = Path({str(tmp_path)!r})
+src_uris = index.discover(root)
+one_process = index._load_all(root, sorted(src_uris), "content")
+index.PARALLEL_FROM = 4
+assert index._may_fork()
+sys.stdout.buffer.write(pickle.dumps((one_process, index.load(root, src_uris))))
+"""
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, check=True)
+    one_process, two_processes = pickle.loads(result.stdout)
+    assert two_processes == one_process
+    items, problems = one_process
+    assert len(items) == 9
+    assert [problem.path for problem in problems] == [
+        "content/tin-tuc/2019/tin-02.md",
+        "content/tin-tuc/2019/tin-05.md",
+        "content/tin-tuc/2019/tin-09.md",
+    ]

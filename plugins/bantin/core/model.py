@@ -58,6 +58,8 @@ class NewsItem:
     draft: bool = False
     aliases: tuple[str, ...] = ()
     body_line: int = 1
+    body_images: bool = False
+    """The body has image syntax (``![`` or ``<img``): the images plugin reads it again."""
     url: str = ""
     """Site-relative URL (``tin-tuc/2018/08/so-ket/``), set when the index is built."""
     status: str = "published"

@@ -239,7 +239,15 @@ def read_item(
         values["summary"] = lead_paragraph(body)
         values["summary_is_lead"] = True
     slug = values.pop("slug", "") or slugify(values["title"]) or "bai-viet"
-    item = NewsItem(src_uri=src_uri, path=path, slug=slug, body_line=body_line, **values)
+    body_images = _IMAGE_SYNTAX.search(body) is not None
+    item = NewsItem(
+        src_uri=src_uri,
+        path=path,
+        slug=slug,
+        body_line=body_line,
+        body_images=body_images,
+        **values,
+    )
     return item, []
 
 
@@ -256,6 +264,9 @@ _MARKUP = re.compile(r"!\[[^\]]*\]\([^)]*\)|<[^>]+>|[*_`#>]|\[([^\]]*)\]\([^)]*\
 # Markdown backslash escapes (\* \[ \#…) stand for the character itself, not for markup.
 _ESCAPE = re.compile(r"\\([\\`*_{}\[\]()#+\-.!<>|])")
 _HIDDEN = 0xE000  # escaped characters wait in the private-use area while markup is removed
+
+
+_IMAGE_SYNTAX = re.compile(r"!\[|<img", re.I)
 
 
 def lead_paragraph(body: str, limit: int = 300) -> str:

@@ -6,7 +6,6 @@ Used by the build (paths here, pixels in the worker pool) and by ``bantin check`
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -103,18 +102,14 @@ def _path_reason(ref: ImageRef) -> str:
     return ""
 
 
-# Bytes every body image is written with; a file with none of them has no body image.
-_IMAGE_MARKERS = re.compile(rb"!\[|<img", re.I)
-
-
 def _refs(content_dir: Path, item: NewsItem) -> list[ImageRef]:
     refs: list[ImageRef] = []
+    if not item.image and not item.body_images:
+        return refs  # most items have no photo: their file is not read again
     try:
         raw = (content_dir / item.src_uri).read_bytes()
     except OSError:
         raw = b""
-    if not item.image and not _IMAGE_MARKERS.search(raw):
-        return refs  # most items have no photo: no need to split and scan the text
     source = _source(item, raw)
     if item.image:
         line = _front_matter_line(source, "image") if source else 0
