@@ -180,7 +180,7 @@ root = Path({str(tmp_path)!r})
 src_uris = index.discover(root)
 one_process = index._load_all(root, sorted(src_uris), "content")
 index.PARALLEL_FROM = 4
-assert index._may_fork()
+assert index.halves.may_fork()
 sys.stdout.buffer.write(pickle.dumps((one_process, index.load(root, src_uris))))
 """
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, check=True)

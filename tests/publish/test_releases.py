@@ -271,3 +271,24 @@ def test_the_manifest_written_file_by_file_is_the_manifest_as_json(
     expected = manifest.Manifest(manifest.scan(site), dict(sources), "abc", 7).to_json()
     assert (site / manifest.NAME).read_text(encoding="utf-8") == expected
     assert list(manifest.read(site).files) == ["a-b/x.css", "a/x.html", "index.html"]
+
+
+def test_a_large_site_hashed_by_two_processes_gives_the_same_manifest(tmp_path: Path) -> None:
+    """Run in a fresh interpreter: beside pytest's threads the hashing stays in one process."""
+    site = tmp_path / "site"
+    for number in range(40):
+        (site / f"p{number % 7}" / f"{number}.html").parent.mkdir(parents=True, exist_ok=True)
+        (site / f"p{number % 7}" / f"{number}.html").write_text(f"<p>{number}</p>", "utf-8")
+    script = f"""
+from pathlib import Path
+from bantin.core import halves
+from bantin.guard import manifest
+site = Path({str(site)!r})
+assert halves.may_fork()
+manifest.HASH_IN_TWO_FROM = 4
+manifest.write(site, commit="abc", source_date_epoch=7, sources={{}})
+"""
+    subprocess.run([sys.executable, "-c", script], check=True)
+    expected = manifest.Manifest(manifest.scan(site), {}, "abc", 7).to_json()
+    assert (site / manifest.NAME).read_text(encoding="utf-8") == expected
+    assert len(manifest.read(site).files) == 40

@@ -7,20 +7,16 @@ related items) is computed once in ``NewsIndex.build`` and never mutated afterwa
 from __future__ import annotations
 
 import bisect
+import functools
 import heapq
-import multiprocessing
-import os
 import posixpath
-import threading
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
-from concurrent.futures import ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field, replace
 from datetime import date, datetime
 from pathlib import Path
 
-from bantin.core import frontmatter, schema, urls
+from bantin.core import frontmatter, halves, schema, urls
 from bantin.core.model import Award, NewsItem
 from bantin.core.problems import Problem
 from bantin.core.vntext import grouping_key, slugify
@@ -87,22 +83,16 @@ def load(
 ) -> tuple[list[NewsItem], list[Problem]]:
     """Read every news file; problems of all files are returned together, in path order.
 
-    A large portal is read by two processes at once when this one may fork safely (a
-    single thread); the items come back pickled, which costs a tenth of reading them.
+    A large portal is read by two processes at once (``halves.in_two``); the items come
+    back pickled, which costs a tenth of reading them.
     """
-    ordered = sorted(src_uris)
-    if len(ordered) < PARALLEL_FROM or not _may_fork():
-        return _load_all(content_dir, ordered, display_root)
-    middle = len(ordered) // 2
-    context = multiprocessing.get_context("fork")
-    with ProcessPoolExecutor(1, mp_context=context) as pool:
-        second = pool.submit(_load_all, content_dir, ordered[middle:], display_root)
-        items, problems = _load_all(content_dir, ordered[:middle], display_root)
-        try:
-            more_items, more_problems = second.result()
-        except BrokenProcessPool:  # the helper was killed (memory?): read its half here
-            more_items, more_problems = _load_all(content_dir, ordered[middle:], display_root)
-    return items + more_items, problems + more_problems
+    work = functools.partial(_load_all, content_dir, display_root=display_root)
+    items: list[NewsItem] = []
+    problems: list[Problem] = []
+    for half_items, half_problems in halves.in_two(work, sorted(src_uris), PARALLEL_FROM):
+        items += half_items
+        problems += half_problems
+    return items, problems
 
 
 def _load_all(
@@ -116,15 +106,6 @@ def _load_all(
         if item is not None:
             items.append(item)
     return items, problems
-
-
-def _may_fork() -> bool:
-    """Beside other threads (``mkdocs serve`` watches files) a forked child could inherit
-    a held lock; one core gains nothing from a second process."""
-    if "fork" not in multiprocessing.get_all_start_methods():
-        return False
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
-    return cores > 1 and threading.active_count() == 1
 
 
 def discover(content_dir: Path) -> list[str]:

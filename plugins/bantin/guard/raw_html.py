@@ -11,6 +11,7 @@ HTML is also passed through nh3 with the allowlist below, so whatever slips past
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from html.parser import HTMLParser
 
@@ -37,6 +38,10 @@ ATTRIBUTES: dict[str, set[str]] = {
     "colgroup": {"span"},
 }
 URL_SCHEMES = frozenset({"http", "https", "mailto", "tel"})
+# nh3's arguments, built once: sanitise runs on every page.
+_TAG_SET = set(TAGS)
+_ATTRIBUTE_SETS = {tag: set(names) for tag, names in ATTRIBUTES.items()}
+_SCHEME_SET = set(URL_SCHEMES)
 URL_ATTRIBUTES = frozenset(
     {"href", "src", "srcset", "action", "formaction", "xlink:href", "poster", "data", "background"}
 )
@@ -122,12 +127,18 @@ def unsafe_scheme(url: str) -> str:
     return "" if scheme in URL_SCHEMES else scheme
 
 
-def find_unsafe(html: str, source_text: str, path: str) -> list[Problem]:
-    """Problems for every unsafe construct in a page's rendered content HTML."""
+def find_unsafe(html: str, source_text: str | Callable[[], str], path: str) -> list[Problem]:
+    """Problems for every unsafe construct in a page's rendered content HTML.
+
+    ``source_text`` (the author's file, for line numbers) may be a function: it is then
+    read only when there is something to report.
+    """
     scanner = _Scanner()
     scanner.feed(html)
     scanner.close()
-    lines = source_text.split("\n")
+    if not scanner.findings:
+        return []
+    lines = (source_text if isinstance(source_text, str) else source_text()).split("\n")
     problems = {
         Problem(path, _line_of(lines, finding.markers), "html", finding.message)
         for finding in scanner.findings
@@ -148,10 +159,10 @@ def sanitise(html: str) -> str:
     """The page content with everything outside the allowlist removed."""
     return nh3.clean(
         html,
-        tags=set(TAGS),
+        tags=_TAG_SET,
         clean_content_tags={"script", "style"},
-        attributes={tag: set(names) for tag, names in ATTRIBUTES.items()},
-        url_schemes=set(URL_SCHEMES),
+        attributes=_ATTRIBUTE_SETS,
+        url_schemes=_SCHEME_SET,
         link_rel=None,
         filter_style_properties={"text-align"},
         strip_comments=True,

@@ -7,11 +7,14 @@ news index from the news plugin and moves data between MkDocs events and those c
 
 from __future__ import annotations
 
+import functools
 import logging
 import mimetypes
 import tempfile
 import time
+from collections.abc import Sequence
 from dataclasses import dataclass, field
+from datetime import datetime
 from pathlib import Path
 from typing import Any, Literal, cast
 
@@ -26,13 +29,14 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from bantin.core import urls
+from bantin.core import halves, urls
 from bantin.core.dates import build_now
 from bantin.core.index import NewsIndex, Term
 from bantin.core.model import NewsItem
 from bantin.core.problems import ContentError, Problem
 from bantin.core.vntext import format_date
 from bantin.feeds import build as feeds
+from bantin.feeds.build import FeedSpec
 from bantin.feeds.plan import plan as plan_feeds
 from bantin.search.background import BackgroundIndexWriter
 from bantin.search.index import SearchDoc
@@ -370,10 +374,25 @@ class DiscoveryPlugin(BasePlugin[DiscoveryConfig]):
                     image = self._lead_image(config, item)
                     if image is not None:
                         enclosures[item.src_uri] = _enclosure(site_dir, *image)
-        fallback = build_now()
-        for spec in specs:
-            _write(site_dir / spec.rss_path, feeds.rss(spec, site_url, enclosures, fallback))
-            _write(site_dir / spec.json_path, feeds.json_feed(spec, site_url, enclosures))
+        # Hundreds of feeds on a large portal: a forked helper writes half of them.
+        work = functools.partial(_write_feed_files, site_dir, site_url, enclosures, build_now())
+        halves.in_two(work, specs, FEEDS_IN_TWO_FROM)
+
+
+FEEDS_IN_TWO_FROM = 200
+"""Feeds from which a second process writes half of them."""
+
+
+def _write_feed_files(
+    site_dir: Path,
+    site_url: str,
+    enclosures: dict[str, feeds.Enclosure],
+    fallback: datetime,
+    specs: Sequence[FeedSpec],
+) -> None:
+    for spec in specs:
+        _write(site_dir / spec.rss_path, feeds.rss(spec, site_url, enclosures, fallback))
+        _write(site_dir / spec.json_path, feeds.json_feed(spec, site_url, enclosures))
 
 
 def _taken(files: Files, index: NewsIndex) -> dict[str, str]:

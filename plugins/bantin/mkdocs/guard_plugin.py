@@ -122,8 +122,12 @@ class GuardPlugin(BasePlugin[GuardConfig]):
         file = page.file
         if file.generated_by is not None or file.abs_src_path is None:
             return html  # generated pages are built by our code, escaped there
-        source = Path(file.abs_src_path).read_text(encoding="utf-8-sig", errors="replace")
-        self.problems += raw_html.find_unsafe(html, source, self._shown(file.src_uri))
+        source = Path(file.abs_src_path)
+        self.problems += raw_html.find_unsafe(
+            html,
+            lambda: source.read_text(encoding="utf-8-sig", errors="replace"),
+            self._shown(file.src_uri),
+        )
         return raw_html.sanitise(html)
 
     @event_priority(-100)  # last: the policy must cover scripts added by every plugin
