@@ -7,7 +7,7 @@ for: a new process per run keeps one run's peak from hiding the next one's.
 A build may fork helpers (bantin-parallel), so the largest single process is not the
 build's memory. The figure compared is the peak, over time, of the summed PSS (proportional
 set size: a page shared by two processes counts half in each) of the command and every
-process below it, sampled every 20 ms from ``/proc``; for one process it is its RSS less
+process below it, sampled five times a second from ``/proc``; for one process it is its RSS less
 its share of libraries other processes also map.
 """
 
@@ -21,7 +21,9 @@ import threading
 import time
 from pathlib import Path
 
-SAMPLE_SECONDS = 0.02
+SAMPLE_SECONDS = 0.2
+"""Reading smaps_rollup walks the process's page tables: often enough to catch a build's
+peak (memory grows over seconds), rarely enough not to slow the build being measured."""
 
 
 def main(argv: list[str]) -> int:

@@ -13,6 +13,7 @@ line of a broken link are recovered from the page on disk, only when one is foun
 from __future__ import annotations
 
 import base64
+import functools
 import hashlib
 import html as html_lib
 import posixpath
@@ -253,6 +254,11 @@ def inline_script_hashes(html: str) -> list[str]:
         kind = _TYPE.search(attrs)
         if (kind.group(1).lower() if kind else "") not in _JS_TYPES:
             continue  # JSON and other data blocks never execute
-        digest = hashlib.sha256(match.group("body").encode("utf-8")).digest()
-        hashes.add(f"'sha256-{base64.b64encode(digest).decode('ascii')}'")
+        hashes.add(_script_hash(match.group("body")))
     return sorted(hashes)
+
+
+@functools.lru_cache(maxsize=256)  # Material's few inline scripts recur on every page
+def _script_hash(body: str) -> str:
+    digest = hashlib.sha256(body.encode("utf-8")).digest()
+    return f"'sha256-{base64.b64encode(digest).decode('ascii')}'"

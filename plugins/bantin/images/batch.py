@@ -84,14 +84,17 @@ def prepare(
         if outcome.entry is not None and outcome.stat is not None:
             manifest.entries[outcome.entry.key] = outcome.entry
             manifest.sources[outcome.name] = outcome.stat
-    manifest.last_build = {
+    last_build = {
         "images": len(outcomes),
         "processed": processed,
         "reused": sum(1 for o in outcomes.values() if o.entry is not None and not o.processed),
         "refused": sum(1 for o in outcomes.values() if o.entry is None),
     }
-    if sources or (root / cache.MANIFEST).exists():  # a site without photos gets no cache
-        manifest.save(root)
+    # A build that reused everything leaves the manifest as it was: not written again.
+    unchanged = not jobs and last_build == manifest.last_build
+    manifest.last_build = last_build
+    if (sources or (root / cache.MANIFEST).exists()) and not unchanged:
+        manifest.save(root)  # a site without photos gets no cache
     return [outcomes[source.name] for source in sources], manifest
 
 

@@ -32,6 +32,7 @@ from bantin.core.model import NewsItem
 from bantin.core.problems import ContentError, Problem
 from bantin.core.vntext import format_date, format_datetime, format_number, format_weekday_date
 from bantin.mkdocs.chrome_cache import ChromeCache, material_loader
+from bantin.mkdocs.generated_page import GeneratedPage
 
 PACK_FROM = 1024
 """Characters of HTML from which a page's content is held compressed between hooks."""
@@ -149,6 +150,8 @@ class NewsPlugin(BasePlugin[NewsConfig]):
                 inclusion=InclusionLevel.INCLUDED if spec.in_nav else InclusionLevel.NOT_IN_NAV,
             )
             files.append(generated)
+            if not spec.in_nav:  # pages in the nav get theirs from MkDocs' navigation
+                GeneratedPage(None, generated, config)
         self.index = index
         self.specs = {spec.src_uri: spec for spec in specs}
         if self.preview and self.dirty:

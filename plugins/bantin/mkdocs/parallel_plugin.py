@@ -102,14 +102,14 @@ class ParallelPlugin(BasePlugin[ParallelConfig]):
         shared = [*files.documentation_pages(), *files.static_pages(), *files.media_files()]
         self.partition.split(shared, self.workers, (page.file.src_uri for page in nav.pages))
         worker = self.pool.fork(self.workers)
+        # MkDocs says so when a template renders empty, as 404.html and sitemap.xml do on
+        # purpose in every process but the one that writes them.
+        logging.getLogger("mkdocs.commands.build").addFilter(_quiet_skipped_templates)
         self.partition.worker = worker
         self.partition.active = self.partition.reading = True
         if worker:
             # Ctrl-C reaches every process; a helper leaves without the parent's clean-up.
             signal.signal(signal.SIGINT, lambda *_: os._exit(130))
-            # MkDocs says so when a template renders empty, as 404.html and sitemap.xml do
-            # in a helper on purpose.
-            logging.getLogger("mkdocs.commands.build").addFilter(_quiet_skipped_templates)
             for plugin in self.plugins.values():
                 plugin.enter_worker()
         return nav
@@ -127,9 +127,11 @@ class ParallelPlugin(BasePlugin[ParallelConfig]):
     ) -> jinja2.Template:
         if not self.partition.active:
             return template
-        # sitemap.xml and 404.html list or link every page; the first process writes them.
+        # sitemap.xml and 404.html list or link every page; the last helper writes them,
+        # as the first process has the end of the build to do alone.
         self.partition.active = False
-        return jinja2.Template("") if self.pool.in_helper else template
+        writer = self.pool.worker == self.workers - 1
+        return template if writer else jinja2.Template("")
 
     @event_priority(-1000)
     def on_post_template(
@@ -143,6 +145,7 @@ class ParallelPlugin(BasePlugin[ParallelConfig]):
     def on_post_build(self, *, config: MkDocsConfig) -> None:
         if not self.partition.owners:
             return
+        logging.getLogger("mkdocs.commands.build").removeFilter(_quiet_skipped_templates)
         self.partition.active = False
         if self.pool.in_helper:
             states = {name: plugin.worker_state() for name, plugin in self.plugins.items()}
@@ -157,6 +160,7 @@ class ParallelPlugin(BasePlugin[ParallelConfig]):
 
     @event_priority(1000)
     def on_build_error(self, *, error: Exception) -> None:
+        logging.getLogger("mkdocs.commands.build").removeFilter(_quiet_skipped_templates)
         if self.pool.in_helper:
             self.pool.finish_helper(Report(self.pool.worker, error=_message(error)))
         self.pool.stop()
