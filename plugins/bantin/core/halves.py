@@ -40,9 +40,18 @@ def in_two(work: Callable[[Sequence[T]], R], items: Sequence[T], minimum: int) -
 
 
 def may_fork() -> bool:
+    """A helper is worth starting: forking is safe and there is a core to spare."""
+    return fork_is_safe() and available_cores() > 1
+
+
+def fork_is_safe() -> bool:
     """Beside other threads (``mkdocs serve`` watches files, a queue feeds the search
-    indexer) a forked child could inherit a held lock; one core gains nothing."""
-    if "fork" not in multiprocessing.get_all_start_methods():
-        return False
-    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
-    return cores > 1 and threading.active_count() == 1
+    indexer) a forked child could inherit a lock another thread holds."""
+    return "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1
+
+
+def available_cores() -> int:
+    """Cores this process may run on (its affinity, not the machine's count)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1

@@ -9,14 +9,13 @@ from __future__ import annotations
 
 import hashlib
 import multiprocessing
-import os
-import threading
 from collections.abc import Sequence
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
 from pathlib import Path
 
+from bantin.core import halves
 from bantin.images import cache
 from bantin.images.derive import derive
 from bantin.images.params import Params
@@ -121,13 +120,13 @@ def _start_method() -> multiprocessing.context.BaseContext:
     script without a main guard still works); beside other threads (``mkdocs serve``
     watches files) a forked child could inherit a held lock, so spawn a fresh interpreter.
     """
-    if "fork" in multiprocessing.get_all_start_methods() and threading.active_count() == 1:
+    if halves.fork_is_safe():
         return multiprocessing.get_context("fork")
     return multiprocessing.get_context("spawn")
 
 
 def default_workers() -> int:
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return halves.available_cores()
 
 
 def _work(job: _Job) -> Outcome:

@@ -29,6 +29,7 @@ from mkdocs.plugins import BasePlugin, event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.nav import Navigation
 
+from bantin.core import halves
 from bantin.parallel.partition import Partition, PartitionedFiles
 from bantin.parallel.workers import Pool, Report, WorkerError
 
@@ -90,7 +91,7 @@ class ParallelPlugin(BasePlugin[ParallelConfig]):
 
     @event_priority(-1000)  # last: every plugin has added its files
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
-        if self.workers < 2 or not hasattr(os, "fork"):
+        if self.workers < 2 or not halves.fork_is_safe():
             self.workers = 1
             return files
         return PartitionedFiles(files, self.partition)
@@ -98,6 +99,9 @@ class ParallelPlugin(BasePlugin[ParallelConfig]):
     @event_priority(-1000)  # last: the guard has checked every output path
     def on_nav(self, nav: Navigation, /, *, config: MkDocsConfig, files: Files) -> Navigation:
         if self.workers < 2 or not isinstance(files, PartitionedFiles):
+            return nav
+        if not halves.fork_is_safe():  # a plugin started a thread after on_files
+            self.partition.active = False
             return nav
         shared = [*files.documentation_pages(), *files.static_pages(), *files.media_files()]
         self.partition.split(shared, self.workers, (page.file.src_uri for page in nav.pages))
@@ -183,8 +187,7 @@ class ParallelPlugin(BasePlugin[ParallelConfig]):
         if wanted < 0:
             raise PluginError("bantin-parallel: workers: use 0 (one per core) or a number above 0")
         if wanted == 0:
-            cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else 1
-            wanted = min(cores, MAX_AUTO_WORKERS)
+            wanted = min(halves.available_cores(), MAX_AUTO_WORKERS)
         return wanted
 
 
