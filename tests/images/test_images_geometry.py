@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from bantin.core.imagerefs import ImageRef, in_body, resolve
 from bantin.images import geometry
-from bantin.images.published import relative_prefix, stems
-from bantin.images.references import ImageRef, in_body, resolve
+from bantin.images.cache import Entry
+from bantin.images.derive import fallback_width, plan
+from bantin.images.params import Params
+from bantin.images.published import needed, relative_prefix, stems
 
 
 @pytest.mark.parametrize(
@@ -147,3 +150,35 @@ def test_resolve_keeps_images_inside_the_item_folder(
     folder: str, src: str, resolved: str | None
 ) -> None:
     assert resolve(folder, ImageRef(src, 1)) == resolved
+
+
+def test_a_photo_plans_webp_at_every_width_and_jpeg_only_where_linked() -> None:
+    variants = plan((4000, 3000), Params())
+
+    assert [(v.role, v.width, v.extension) for v in variants] == [
+        ("full", 480, "webp"),
+        ("full", 960, "webp"),
+        ("full", 960, "jpg"),  # the fallback src
+        ("full", 1440, "webp"),
+        ("full", 1440, "jpg"),  # og:image
+        ("3x2", 360, "webp"),
+        ("3x2", 720, "webp"),
+        ("3x2", 720, "jpg"),
+    ]
+
+
+@pytest.mark.parametrize(("widths", "fallback"), [([480, 960, 1440], 960), ([1200, 1440], 1200)])
+def test_the_fallback_is_the_widest_up_to_960_else_the_narrowest(
+    widths: list[int], fallback: int
+) -> None:
+    assert fallback_width(widths) == fallback
+
+
+def test_a_body_image_publishes_no_card_and_no_sharing_jpeg() -> None:
+    entry = Entry("k", (4000, 3000), tuple(plan((4000, 3000), Params())))
+
+    body = needed(entry, lead=False)
+    lead = needed(entry, lead=True)
+
+    assert sorted(v.suffix for v in body) == ["1440w.webp", "480w.webp", "960w.jpg", "960w.webp"]
+    assert set(lead) == set(entry.variants)

@@ -2,25 +2,24 @@
 
 from __future__ import annotations
 
+from html.parser import HTMLParser
+
+import pytest
 from bantin.images import markup, rewrite
 from bantin.images.cache import Entry
 from bantin.images.derive import Variant
 from bantin.images.published import PublishedImage
 
-IMAGE = PublishedImage(
-    "tin-tuc/2018/anh.jpg",
-    "tin-tuc/2018/08/tin/",
-    "anh",
-    Entry(
-        "k",
-        (800, 600),
-        tuple(
-            Variant(role, width, height, extension)
-            for role, width, height in (("full", 400, 300), ("full", 800, 600), ("3x2", 300, 200))
-            for extension in ("webp", "jpg")
-        ),
+ENTRY = Entry(
+    "k",
+    (800, 600),
+    tuple(
+        Variant(role, width, height, extension)
+        for role, width, height in (("full", 400, 300), ("full", 800, 600), ("3x2", 300, 200))
+        for extension in ("webp", "jpg")
     ),
 )
+IMAGE = PublishedImage("tin-tuc/2018/anh.jpg", "tin-tuc/2018/08/tin/", "anh", ENTRY, ENTRY.variants)
 
 
 def lookup(src: str) -> tuple[PublishedImage, str] | None:
@@ -35,8 +34,7 @@ def test_an_image_alone_with_an_italic_line_after_it_becomes_a_figure() -> None:
     assert result == (
         '<figure class="bantin-figure"><picture><source type="image/webp" '
         'srcset="anh@400w.webp 400w, anh@800w.webp 800w" sizes="(min-width: 76.25em) 46rem, '
-        '100vw"><img src="anh@800w.jpg" srcset="anh@400w.jpg 400w, anh@800w.jpg 800w" '
-        'sizes="(min-width: 76.25em) 46rem, 100vw" width="800" height="600" alt="Ảnh" '
+        '100vw"><img src="anh@800w.jpg" width="800" height="600" alt="Ảnh" '
         'loading="lazy" decoding="async"></picture>'
         "<figcaption>Quang cảnh <b>hội nghị</b></figcaption></figure>"
     )
@@ -80,3 +78,36 @@ def test_card_pictures_use_the_cropped_variants() -> None:
     assert 'src="../anh@3x2-300w.jpg"' in result
     assert 'alt="a&lt;&#34;b"' in result
     assert 'loading="lazy"' in result
+
+
+class _FirstTag(HTMLParser):
+    """The standard library's reading of a tag: what ``rewrite._attributes`` must match."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.attributes: dict[str, str] = {}
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.attributes = {name: value or "" for name, value in attrs}
+
+    handle_startendtag = handle_starttag
+
+
+@pytest.mark.parametrize(
+    "tag",
+    [
+        '<img alt="Ảnh" src="../anh.jpg" />',
+        "<img src='b c.jpg' SRC=x.png>",
+        '<img alt="a &amp; b &quot;q&quot;" title="T" class="x y" loading=lazy data-x/>',
+        '<img alt = "sp"\n src="a.jpg" src="b.jpg">',
+        '<img alt="é&#233;" alt=&lt;>',
+        '<img alt="1>',  # a quote left open: cut at the first ">", nothing to read
+        "<img>",
+    ],
+)
+def test_attributes_are_read_as_html_parser_reads_them(tag: str) -> None:
+    parser = _FirstTag()
+    parser.feed(tag)
+    parser.close()
+
+    assert rewrite._attributes(tag) == parser.attributes

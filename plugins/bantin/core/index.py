@@ -9,6 +9,7 @@ from __future__ import annotations
 import bisect
 import functools
 import heapq
+import os
 import posixpath
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
@@ -51,12 +52,12 @@ def read_item(
     )
     problems = list(parsed.problems) + problems
     if item is not None and item.image:
-        image_path = content_dir / item.folder / item.image
-        if not image_path.is_file():
+        image_path = posixpath.join(str(content_dir), item.folder, item.image)
+        if not os.path.isfile(image_path):  # noqa: PTH113 - once per item, pathlib is slow
             problems.append(
                 Problem(
                     path,
-                    _line_of(parsed.source.text, "image"),
+                    item.image_line,
                     "image",
                     f'"{item.image}" does not exist next to the item; '
                     "check the file name (letter case matters)",
@@ -65,13 +66,6 @@ def read_item(
     if problems:
         return None, problems
     return item, []
-
-
-def _line_of(text: str, key: str) -> int:
-    for number, line in enumerate(text.split("\n"), 1):
-        if line.startswith(f"{key}:"):
-            return number
-    return 0
 
 
 PARALLEL_FROM = 2000

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from bantin.core.imagerefs import ImageRef
+
 
 @dataclass(frozen=True, slots=True)
 class Meeting:
@@ -58,8 +60,10 @@ class NewsItem:
     draft: bool = False
     aliases: tuple[str, ...] = ()
     body_line: int = 1
-    body_images: bool = False
-    """The body has image syntax (``![`` or ``<img``): the images plugin reads it again."""
+    image_line: int = 0
+    """Line of ``image:`` in the file (0 without a lead image)."""
+    body_images: tuple[ImageRef, ...] = ()
+    """Every image the body uses (``![…](…)``, reference images, ``<img>``), with its line."""
     url: str = ""
     """Site-relative URL (``tin-tuc/2018/08/so-ket/``), set when the index is built."""
     status: str = "published"

@@ -13,6 +13,7 @@ from typing import Any
 import yaml
 
 from bantin.core.checker import Checker, RejectedValueError, unknown_key
+from bantin.core.imagerefs import in_body
 from bantin.core.model import Award, Meeting, NewsItem, Official
 from bantin.core.problems import Problem
 from bantin.core.vntext import clean_text, nfc, slugify
@@ -212,11 +213,14 @@ def read_item(
     checker = Checker(path, offset, problems)
     values: dict[str, Any] = {}
     seen: set[str] = set()
+    image_line = 0
     for key_node, value_node in mapping.value:
         key = str(key_node.value)
         if key in seen:
             continue  # duplicates are reported by the front-matter reader
         seen.add(key)
+        if key == "image":
+            image_line = checker.line(key_node)
         normaliser = NORMALISERS.get(key)
         if normaliser is None:
             checker.fail(key_node, key, unknown_key(key, KEYS))
@@ -239,12 +243,14 @@ def read_item(
         values["summary"] = lead_paragraph(body)
         values["summary_is_lead"] = True
     slug = values.pop("slug", "") or slugify(values["title"]) or "bai-viet"
-    body_images = _IMAGE_SYNTAX.search(body) is not None
+    # Most bodies have no image: the cheap search spares them the line-by-line reading.
+    body_images = tuple(in_body(body, body_line)) if _IMAGE_SYNTAX.search(body) else ()
     item = NewsItem(
         src_uri=src_uri,
         path=path,
         slug=slug,
         body_line=body_line,
+        image_line=image_line if "image" in values else 0,
         body_images=body_images,
         **values,
     )

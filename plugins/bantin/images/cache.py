@@ -49,12 +49,23 @@ class Entry:
         }
 
     @classmethod
-    def from_json(cls, key: str, data: dict[str, Any]) -> Entry:
+    def from_json(cls, key: str, data: dict[str, Any], shared: VariantsSeen | None = None) -> Entry:
+        """``shared`` lets the entries of one manifest share equal variant lists: photos from
+        one camera all have the same size, so the same variants."""
         width, height = data["size"]
-        variants = tuple(
-            Variant(str(role), int(w), int(h), str(ext)) for role, w, h, ext in data["variants"]
-        )
+        described = tuple(tuple(variant) for variant in data["variants"])
+        variants = shared.get(described) if shared is not None else None
+        if variants is None:
+            variants = tuple(
+                Variant(str(role), int(w), int(h), str(ext)) for role, w, h, ext in described
+            )
+            if shared is not None:
+                shared[described] = variants
         return cls(key, (int(width), int(height)), variants)
+
+
+VariantsSeen = dict[tuple[tuple[Any, ...], ...], tuple[Variant, ...]]
+"""Variant lists already read, by their JSON form."""
 
 
 @dataclass(frozen=True)
@@ -128,7 +139,8 @@ class Manifest:
             data = json.loads((root / MANIFEST).read_text("utf-8"))
             if data.get("format") != FORMAT:
                 raise ValueError("other format")
-            entries = {k: Entry.from_json(k, v) for k, v in data["entries"].items()}
+            shared: VariantsSeen = {}
+            entries = {k: Entry.from_json(k, v, shared) for k, v in data["entries"].items()}
             sources = {k: SourceStat(**v) for k, v in data["sources"].items()}
             return cls(entries, sources, dict(data.get("last_build", {})))
         except (OSError, ValueError, KeyError, TypeError):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import math
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from PIL import Image
@@ -12,7 +13,8 @@ from bantin.images import geometry
 from bantin.images.params import Params
 from bantin.images.pixels import decode
 
-FORMATS = (("webp", "WEBP"), ("jpg", "JPEG"))
+FALLBACK_WIDTH = 960
+"""The JPEG ``src`` for browsers without WebP: good on a desktop, not huge on a phone."""
 
 
 @dataclass(frozen=True)
@@ -42,17 +44,38 @@ def card_role(params: Params) -> str:
 
 
 def plan(size: tuple[int, int], params: Params) -> list[Variant]:
-    """Every file to make for an upright source of ``size``; pure, smallest first per role."""
+    """Every file to make for an upright source of ``size``; pure, smallest first per role.
+
+    WebP at every width, which is what browsers take. JPEG only where a page or a share
+    needs it: the fallback ``src`` for browsers without WebP (one size, ``FALLBACK_WIDTH``),
+    and the widest full picture for sharing sites (``og:image``), which may not read WebP.
+    """
     width, height = size
-    variants = []
-    for target in geometry.target_widths(width, params.widths):
-        target_height = geometry.scaled_height(width, height, target)
-        variants += [Variant("full", target, target_height, ext) for ext, _ in FORMATS]
+    full = geometry.target_widths(width, params.widths)
+    variants = _role_variants("full", full, (width, height), {fallback_width(full), full[-1]})
     left, top, right, bottom = geometry.crop_box(width, height, params.card_ratio)
-    crop_w, crop_h = right - left, bottom - top
-    for target in geometry.target_widths(crop_w, params.card_widths):
-        target_height = geometry.scaled_height(crop_w, crop_h, target)
-        variants += [Variant(card_role(params), target, target_height, ext) for ext, _ in FORMATS]
+    cards = geometry.target_widths(right - left, params.card_widths)
+    variants += _role_variants(
+        card_role(params), cards, (right - left, bottom - top), {fallback_width(cards)}
+    )
+    return variants
+
+
+def fallback_width(widths: Sequence[int]) -> int:
+    """The JPEG ``src`` width: the widest not above ``FALLBACK_WIDTH``, else the narrowest."""
+    fitting = [width for width in widths if width <= FALLBACK_WIDTH]
+    return max(fitting) if fitting else min(widths)
+
+
+def _role_variants(
+    role: str, widths: Sequence[int], box: tuple[int, int], jpeg_widths: set[int]
+) -> list[Variant]:
+    variants = []
+    for target in widths:
+        target_height = geometry.scaled_height(box[0], box[1], target)
+        variants.append(Variant(role, target, target_height, "webp"))
+        if target in jpeg_widths:
+            variants.append(Variant(role, target, target_height, "jpg"))
     return variants
 
 

@@ -6,17 +6,19 @@ output) or as text to be escaped.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
+from bantin.images.derive import FALLBACK_WIDTH
 from bantin.images.published import PublishedImage
+
+_SPECIAL = re.compile(r"[&<>'\"]")
 
 # Widths the image takes on screen; the browser picks the file from srcset with them.
 SIZES_CONTENT = "(min-width: 76.25em) 46rem, 100vw"
 SIZES_CARD = "(min-width: 60em) 20rem, (min-width: 45em) 50vw, 100vw"
-# The JPEG src for browsers without srcset: good on a desktop, not huge on a phone.
-FALLBACK_WIDTH = 960
 
 
 @dataclass(frozen=True)
@@ -45,11 +47,10 @@ def _srcset(image: PublishedImage, role: str, extension: str, prefix: str) -> st
 
 def picture(image: PublishedImage, look: Look, prefix: str, alt: str) -> Markup:
     """``<picture>`` for ``image``; ``prefix`` leads from the page to the image's folder."""
+    # Browsers that read WebP take the <source>'s srcset; the others get one JPEG.
     fallback = image.fallback(look.role, "jpg", FALLBACK_WIDTH)
     attributes: list[tuple[str, str]] = [
         ("src", prefix + image.name(fallback)),
-        ("srcset", _srcset(image, look.role, "jpg", prefix)),
-        ("sizes", look.sizes),
         ("width", str(fallback.width)),
         ("height", str(fallback.height)),
         ("alt", alt),
@@ -78,7 +79,20 @@ def figure(content: Markup, caption_html: Markup | str, css_class: str = "bantin
 
 
 def _tag(name: str, attributes: list[tuple[str, str]]) -> str:
-    # Plain string building around markupsafe.escape: Markup.format costs ~100 µs a call,
-    # which made card lists the slowest part of a cached build.
-    rendered = "".join(f' {key}="{escape(value)}"' for key, value in attributes)
+    # Plain string building: Markup.format costs ~100 µs a call, and even markupsafe.escape
+    # (a Markup object per value) was most of the time of a page's pictures.
+    rendered = "".join(f' {key}="{_escape(value)}"' for key, value in attributes)
     return f"<{name}{rendered}>"
+
+
+def _escape(value: str) -> str:
+    """The text markupsafe.escape gives (``&#34;`` and ``&#39;`` included), as a plain str."""
+    if not _SPECIAL.search(value):
+        return value
+    return (
+        value.replace("&", "&amp;")
+        .replace(">", "&gt;")
+        .replace("<", "&lt;")
+        .replace("'", "&#39;")
+        .replace('"', "&#34;")
+    )

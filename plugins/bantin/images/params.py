@@ -8,7 +8,7 @@ from dataclasses import asdict, dataclass
 import PIL
 
 # Bump when the processing code changes its output, so old cache entries are not reused.
-ALGORITHM_VERSION = 2
+ALGORITHM_VERSION = 3
 
 
 @dataclass(frozen=True)

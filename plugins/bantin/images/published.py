@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 from bantin.core.vntext import slugify
 from bantin.images.cache import Entry
-from bantin.images.derive import Variant
+from bantin.images.derive import Variant, fallback_width
 
 
 @dataclass(frozen=True)
@@ -25,6 +25,8 @@ class PublishedImage:
     """Site folder of the derivatives, with a trailing slash (the item's URL)."""
     stem: str
     entry: Entry
+    files: tuple[Variant, ...]
+    """The variants published for this use (see ``needed``), narrowest first per role."""
 
     def name(self, variant: Variant) -> str:
         return f"{self.stem}@{variant.suffix}"
@@ -34,14 +36,29 @@ class PublishedImage:
 
     def variants(self, role: str, extension: str) -> list[Variant]:
         """Variants of one role and format, narrowest first."""
-        chosen = [v for v in self.entry.variants if v.role == role and v.extension == extension]
-        return sorted(chosen, key=lambda variant: variant.width)
+        return [v for v in self.files if v.role == role and v.extension == extension]
 
     def fallback(self, role: str, extension: str, preferred_width: int) -> Variant:
         """The widest variant not above ``preferred_width``, else the narrowest."""
         variants = self.variants(role, extension)
         fitting = [v for v in variants if v.width <= preferred_width]
         return fitting[-1] if fitting else variants[0]
+
+
+def needed(entry: Entry, *, lead: bool) -> tuple[Variant, ...]:
+    """What one item publishes of a cached entry: only the files its pages link to.
+
+    A lead image is shown large, as a card in lists and on sharing sites: all its files. A
+    body image only ever appears full width: its WebP widths and the JPEG fallback (the
+    cards and the wide sharing JPEG would be files no page links to).
+    """
+    ordered = tuple(sorted(entry.variants, key=lambda v: (v.role, v.width, v.extension)))
+    if lead:
+        return ordered
+    fallback = fallback_width([v.width for v in ordered if v.role == "full"])
+    return tuple(
+        v for v in ordered if v.role == "full" and (v.extension == "webp" or v.width == fallback)
+    )
 
 
 def stems(src_uris: Iterable[str], item_folder: str) -> dict[str, str]:
@@ -66,5 +83,7 @@ def stems(src_uris: Iterable[str], item_folder: str) -> dict[str, str]:
 def relative_prefix(page_url: str, folder: str) -> str:
     """Relative URL prefix from a page (directory URL) to a folder: ``""`` when the same."""
     page_dir = page_url if page_url.endswith("/") or not page_url else posixpath.dirname(page_url)
+    if page_dir == folder:
+        return ""  # an item's own page: the common case, and relpath is slow
     relative = posixpath.relpath("/" + folder, "/" + page_dir)
     return "" if relative == "." else relative + "/"

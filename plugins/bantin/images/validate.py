@@ -6,16 +6,17 @@ Used by the build (paths here, pixels in the worker pool) and by ``bantin check`
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
-from bantin.core import frontmatter
+from bantin.core import imagerefs
+from bantin.core.imagerefs import ImageRef
 from bantin.core.model import NewsItem
 from bantin.core.problems import Problem
-from bantin.images import pixels, references
+from bantin.images import pixels
 from bantin.images.params import Limits
 from bantin.images.probe import ImageRejectedError, too_big
-from bantin.images.references import ImageRef
 
 FIELD = "image"
 
@@ -35,19 +36,18 @@ def problem(item: NewsItem, ref: ImageRef, reason: str) -> Problem:
 
 def item_images(content_dir: Path, item: NewsItem) -> tuple[list[LocalImage], list[Problem]]:
     """The item's lead and body images that exist locally, and problems for the others."""
-    refs = _refs(content_dir, item)
     images: list[LocalImage] = []
     problems: list[Problem] = []
-    for ref in refs:
+    for ref in _refs(item):
         reason = _path_reason(ref)
-        src_uri = None if reason else references.resolve(item.folder, ref)
+        src_uri = None if reason else imagerefs.resolve(item.folder, ref)
         if src_uri is None:
             problems.append(
                 problem(
                     item, ref, reason or "leaves the item's folder; put the image next to the item"
                 )
             )
-        elif not (content_dir / src_uri).is_file():
+        elif not os.path.isfile(f"{content_dir}/{src_uri}"):  # noqa: PTH113 - once per image
             problems.append(
                 problem(
                     item,
@@ -102,36 +102,8 @@ def _path_reason(ref: ImageRef) -> str:
     return ""
 
 
-def _refs(content_dir: Path, item: NewsItem) -> list[ImageRef]:
-    refs: list[ImageRef] = []
-    if not item.image and not item.body_images:
-        return refs  # most items have no photo: their file is not read again
-    try:
-        raw = (content_dir / item.src_uri).read_bytes()
-    except OSError:
-        raw = b""
-    source = _source(item, raw)
+def _refs(item: NewsItem) -> list[ImageRef]:
+    refs = list(item.body_images)  # found when the item was read: the file is not read again
     if item.image:
-        line = _front_matter_line(source, "image") if source else 0
-        refs.append(ImageRef(item.image, line, alt=item.image_caption, lead=True))
-    if source is not None:
-        refs += references.in_body(source.body, source.body_line)
+        refs.insert(0, ImageRef(item.image, item.image_line, alt=item.image_caption, lead=True))
     return refs
-
-
-def _source(item: NewsItem, raw: bytes) -> frontmatter.SourceFile | None:
-    if not raw:
-        return None
-    text, _ = frontmatter.decode(item.path, raw)
-    if text is None:
-        return None
-    source, _ = frontmatter.split(item.path, text)
-    return source
-
-
-def _front_matter_line(source: frontmatter.SourceFile, key: str) -> int:
-    lines = source.text.split("\n")
-    for number in range(source.front_matter_line, source.body_line):
-        if lines[number - 1].startswith(f"{key}:"):
-            return number
-    return 0

@@ -40,7 +40,7 @@ from bantin.guard import outputs
 from bantin.images import batch, cache, geometry, markup, rewrite, validate
 from bantin.images.derive import card_role
 from bantin.images.params import Limits, Params
-from bantin.images.published import PublishedImage, relative_prefix, stems
+from bantin.images.published import PublishedImage, needed, relative_prefix, stems
 
 log = logging.getLogger("mkdocs.plugins.bantin.images")
 _PREFIX = "\x00bantin-prefix\x00"
@@ -87,8 +87,6 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
     supports_multiple_instances = False
 
     def __init__(self) -> None:
-        self.known_refs: dict[str, tuple[tuple[int, int], NewsItem, list[validate.LocalImage]]] = {}
-        """Under ``mkdocs serve``: item ``src_uri`` → (file signature, item, its images)."""
         self._reset()
 
     def _reset(self) -> None:
@@ -147,7 +145,7 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
         problems: list[Problem] = []
         uses: dict[str, list[tuple[NewsItem, validate.LocalImage]]] = {}
         for item in shown_items:
-            images, item_problems = self._item_images(content_dir, item, reuse=preview)
+            images, item_problems = validate.item_images(content_dir, item)
             problems += item_problems
             self.local[item.src_uri] = images
             for image in images:
@@ -190,14 +188,19 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
             if not ready:
                 continue
             names = stems([image.src_uri for image in ready], item.folder)
+            leads = {image.src_uri for image in ready if image.ref.lead}
             published: dict[str, PublishedImage] = {}
             for image in ready:
                 if image.src_uri not in published:
                     entry = self.ready[image.src_uri]
                     published[image.src_uri] = PublishedImage(
-                        image.src_uri, item.url, names[image.src_uri], entry
+                        image.src_uri,
+                        item.url,
+                        names[image.src_uri],
+                        entry,
+                        needed(entry, lead=image.src_uri in leads),
                     )
-                    self._add_files(files, config, published[image.src_uri])
+                    self._add_files(files, published[image.src_uri])
             lead = next((published[i.src_uri] for i in ready if i.ref.lead), None)
             body = {i.src_uri: published[i.src_uri] for i in ready if not i.ref.lead}
             self.items[item.src_uri] = ItemImages(lead, body)
@@ -210,31 +213,10 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
             raise PluginError("\n".join(problem.format() for problem in escaping))
         return files
 
-    def _item_images(
-        self, content_dir: Path, item: NewsItem, *, reuse: bool
-    ) -> tuple[list[validate.LocalImage], list[Problem]]:
-        """``validate.item_images``, remembered between the rebuilds of ``mkdocs serve``.
-
-        A save changes one item: the others' files are not read again while their size and
-        time stay the same. Only results without problems are kept, so a fixed image shows.
-        """
-        try:
-            stat = (content_dir / item.src_uri).stat()
-            signature: tuple[int, int] | None = (stat.st_mtime_ns, stat.st_size)
-        except OSError:
-            signature = None
-        known = self.known_refs.get(item.src_uri) if reuse else None
-        if known is not None and known[0] == signature and known[1] == item:
-            return known[2], []
-        images, problems = validate.item_images(content_dir, item)
-        if reuse and signature is not None and not problems:
-            self.known_refs[item.src_uri] = (signature, item, images)
-        return images, problems
-
-    def _add_files(self, files: Files, config: MkDocsConfig, image: PublishedImage) -> None:
+    def _add_files(self, files: Files, image: PublishedImage) -> None:
         # Derivatives are not MkDocs files: thousands of them would be walked by every
         # Files query of every plugin; they are linked in one pass after the pages.
-        for variant in image.entry.variants:
+        for variant in image.files:
             dest = image.dest_uri(variant)
             existing = files.src_uris.get(dest)
             if existing is not None:
@@ -247,19 +229,25 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
         images = self.items.get(page.file.src_uri)
         if images is None or not images.body:
             return html
-        targets: dict[str, tuple[PublishedImage, str]] = {}
+        # A src is resolved, not spelled out per image: MkDocs rewrote Markdown image links
+        # to the original's URL relative to the page; raw HTML kept the path relative to the
+        # Markdown file.
+        source_dir = posixpath.dirname(page.file.src_uri)
+        url_dir = page.url if page.url.endswith("/") else posixpath.dirname(page.url)
+        by_url: dict[str, PublishedImage] = {}
         for src_uri, image in images.body.items():
-            prefix = relative_prefix(page.url, image.folder)
-            original = files.get_file_from_path(src_uri)
-            # MkDocs rewrote Markdown image links to the original's URL; raw HTML kept its own.
-            spellings = [posixpath.relpath(src_uri, posixpath.dirname(page.file.src_uri))]
+            original = files.src_uris.get(src_uri)
             if original is not None:
-                spellings.append(original.url_relative_to(page.file))
-            for spelling in spellings:
-                targets[unquote(spelling)] = (image, prefix)
+                by_url[unquote(original.url)] = image
 
         def lookup(src: str) -> tuple[PublishedImage, str] | None:
-            return targets.get(unquote(src.split("#", 1)[0].split("?", 1)[0]))
+            path = unquote(src.split("#", 1)[0].split("?", 1)[0])
+            if not path or path.startswith("/"):
+                return None
+            image = images.body.get(posixpath.normpath(posixpath.join(source_dir, path)))
+            if image is None:
+                image = by_url.get(posixpath.normpath(posixpath.join(url_dir, path)))
+            return None if image is None else (image, relative_prefix(page.url, image.folder))
 
         return rewrite.rewrite(html, lookup)
 
