@@ -8,7 +8,7 @@ from pathlib import Path
 
 from bantin.core import pages
 from bantin.core.dates import VIETNAM
-from bantin.core.index import NewsIndex
+from bantin.core.index import NewsIndex, discover
 from bantin.core.model import Award, NewsItem, Official
 
 NOW = datetime(2026, 11, 23, 10, 0, tzinfo=VIETNAM)
@@ -193,3 +193,29 @@ sys.stdout.buffer.write(pickle.dumps((one_process, index.load(root, src_uris))))
         "content/tin-tuc/2019/tin-05.md",
         "content/tin-tuc/2019/tin-09.md",
     ]
+
+
+def test_discover_finds_news_files_among_photos_as_a_recursive_glob_would(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    news = content / "tin-tuc"
+    for name in ("2018/so-ket.md", "2018/hop/index.md", "2018/hop/anh.jpg", "a.md", "ghi-chu.MD"):
+        (news / name).parent.mkdir(parents=True, exist_ok=True)
+        (news / name).write_text("x", encoding="utf-8")
+    (news / "thu-muc.md").mkdir()  # a folder named like a news file
+    (content / "ngoai").mkdir()
+    (content / "ngoai" / "b.md").write_text("x", encoding="utf-8")
+    (news / "lien-ket").symlink_to(content / "ngoai")  # a linked folder is not entered
+    (news / "ban-sao.md").symlink_to(news / "a.md")  # a linked file counts
+
+    expected = sorted(p.relative_to(content).as_posix() for p in news.rglob("*.md") if p.is_file())
+    assert (
+        discover(content)
+        == expected
+        == [
+            "tin-tuc/2018/hop/index.md",
+            "tin-tuc/2018/so-ket.md",
+            "tin-tuc/a.md",
+            "tin-tuc/ban-sao.md",
+        ]
+    )
+    assert discover(tmp_path / "khong-co") == []

@@ -70,7 +70,7 @@ def test_the_manifest_is_saved_with_sorted_keys(tmp_path: Path) -> None:
     text = (tmp_path / "cache" / cache.MANIFEST).read_text("utf-8")
     data = json.loads(text)
     assert text == json.dumps(data, sort_keys=True, separators=(",", ":"))
-    assert list(data) == ["entries", "format", "last_build", "sources"]
+    assert list(data) == ["entries", "folders", "format", "last_build", "sources"]
 
 
 def test_a_refused_image_is_not_cached(tmp_path: Path) -> None:
@@ -84,3 +84,24 @@ def test_a_refused_image_is_not_cached(tmp_path: Path) -> None:
         assert outcome.entry is None
         assert outcome.reason == "is an empty file (0 bytes); copy the photo again"
         assert manifest.last_build["refused"] == 1
+
+
+def test_a_file_removed_from_a_cached_entry_is_noticed_and_made_again(tmp_path: Path) -> None:
+    photos = sources(tmp_path / "content", 2)
+    root = tmp_path / "cache"
+    (first, _), _ = batch.prepare(photos, root, PARAMS, workers=1)
+    batch.prepare(photos, root, PARAMS, workers=1)  # lists each entry once, then trusts a stat
+    assert first.entry is not None
+    folder = cache.object_folder(root, first.entry.key)
+    saved = (root / cache.MANIFEST).stat().st_mtime_ns
+
+    _, manifest = batch.prepare(photos, root, PARAMS, workers=1)
+    assert manifest.last_build["processed"] == 0
+    assert (root / cache.MANIFEST).stat().st_mtime_ns == saved  # nothing new: not rewritten
+
+    (folder / first.entry.variants[0].suffix).unlink()
+    (repaired, _), manifest = batch.prepare(photos, root, PARAMS, workers=1)
+
+    assert manifest.last_build == {"images": 2, "processed": 1, "reused": 1, "refused": 0}
+    assert repaired.entry == first.entry
+    assert cache.complete(root, first.entry)

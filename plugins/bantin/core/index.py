@@ -104,10 +104,18 @@ def _load_all(
 
 def discover(content_dir: Path) -> list[str]:
     """Source paths of every news file under ``content/tin-tuc/``."""
-    news = content_dir / NEWS_FOLDER
-    if not news.is_dir():
-        return []
-    return sorted(p.relative_to(content_dir).as_posix() for p in news.rglob("*.md") if p.is_file())
+    root = os.path.join(content_dir, NEWS_FOLDER)  # noqa: PTH118
+    found = []
+    # os.walk, not Path.rglob: the folders also hold the photos, and rglob made a Path and
+    # matched the pattern for every one of them. Like rglob, symlinked folders are not
+    # entered, and a symlinked file counts when it leads to a file.
+    for folder, _, names in os.walk(root):
+        relative = folder[len(root) :].strip("/")
+        prefix = f"{NEWS_FOLDER}{relative}/" if relative else NEWS_FOLDER
+        for name in names:
+            if name.endswith(".md") and os.path.isfile(os.path.join(folder, name)):  # noqa: PTH113, PTH118
+                found.append(prefix + name)
+    return sorted(found)
 
 
 @dataclass(frozen=True)

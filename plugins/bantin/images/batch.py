@@ -71,7 +71,7 @@ def prepare(
         if known and (known.size, known.mtime_ns) == (stat.st_size, stat.st_mtime_ns):
             key = cache.entry_key(known.sha256, fingerprint)
             entry = manifest.entries.get(key)
-            if entry is not None and cache.complete(root, entry):
+            if entry is not None and manifest.still_complete(root, entry):
                 outcomes[source.name] = Outcome(source.name, entry, stat=known)
                 continue
         jobs.append(_Job(source, stat.st_size, stat.st_mtime_ns, root, params))
@@ -90,7 +90,7 @@ def prepare(
         "refused": sum(1 for o in outcomes.values() if o.entry is None),
     }
     # A build that reused everything leaves the manifest as it was: not written again.
-    unchanged = not jobs and last_build == manifest.last_build
+    unchanged = not jobs and not manifest.changed and last_build == manifest.last_build
     manifest.last_build = last_build
     if (sources or (root / cache.MANIFEST).exists()) and not unchanged:
         manifest.save(root)  # a site without photos gets no cache

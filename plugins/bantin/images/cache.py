@@ -18,7 +18,7 @@ import json
 import os
 import shutil
 import tempfile
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -132,6 +132,29 @@ class Manifest:
     entries: dict[str, Entry]
     sources: dict[str, SourceStat]
     last_build: dict[str, int]
+    folders: dict[str, int] = field(default_factory=dict)
+    """Entry key → its folder's mtime when it was last listed complete."""
+    changed: bool = field(default=False, compare=False)
+    """Something not saved yet was learnt (a folder listed again)."""
+
+    def still_complete(self, root: Path, entry: Entry) -> bool:
+        """``complete``, answered by one stat while the folder is as it was last listed.
+
+        Removing or adding a file changes a folder's mtime, so a damaged entry is listed
+        again; an untouched cache costs one system call per photo.
+        """
+        try:
+            # os.stat on text: one call per photo, pathlib would build a Path each time.
+            mtime = os.stat(f"{root}/objects/{entry.key[:2]}/{entry.key}").st_mtime_ns  # noqa: PTH116
+        except OSError:
+            return False
+        if self.folders.get(entry.key) == mtime:
+            return True
+        if not complete(root, entry):
+            return False
+        self.folders[entry.key] = mtime
+        self.changed = True
+        return True
 
     @classmethod
     def load(cls, root: Path) -> Manifest:
@@ -142,8 +165,9 @@ class Manifest:
             shared: VariantsSeen = {}
             entries = {k: Entry.from_json(k, v, shared) for k, v in data["entries"].items()}
             sources = {k: SourceStat(**v) for k, v in data["sources"].items()}
-            return cls(entries, sources, dict(data.get("last_build", {})))
-        except (OSError, ValueError, KeyError, TypeError):
+            folders = {str(k): int(v) for k, v in data.get("folders", {}).items()}
+            return cls(entries, sources, dict(data.get("last_build", {})), folders)
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return cls({}, {}, {})  # a missing or damaged manifest only costs time
 
     def save(self, root: Path) -> None:
@@ -155,6 +179,7 @@ class Manifest:
                 for key, s in self.sources.items()
             },
             "last_build": self.last_build,
+            "folders": self.folders,
         }
         root.mkdir(parents=True, exist_ok=True)
         temporary = root / f".{MANIFEST}.{os.getpid()}.tmp"

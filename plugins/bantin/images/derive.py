@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import io
 import math
 from collections.abc import Sequence
@@ -28,7 +29,7 @@ class Variant:
     extension: str
     """``webp`` or ``jpg``."""
 
-    @property
+    @functools.cached_property  # variants are shared by every photo of one size
     def suffix(self) -> str:
         """The part of the published name after ``@``: ``480w.webp``, ``3x2-360w.jpg``."""
         return (

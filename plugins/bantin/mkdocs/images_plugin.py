@@ -8,15 +8,14 @@ Events, in build order:
 - ``on_page_content``: body ``<img>`` become ``<figure>``/``<picture>``;
 - ``on_env``: originals leave the site (their links were resolved while pages rendered),
   and the templates get ``bantin_image(item, role)`` and ``bantin_og_image(item)``;
-- ``on_post_build``: the derivatives are linked from the cache into ``site_dir``.
+- ``on_files`` also starts linking the derivatives from the cache into ``site_dir`` (a
+  helper process, see ``linking``); ``on_post_build`` waits for it.
 """
 
 from __future__ import annotations
 
 import logging
-import os
 import posixpath
-import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -39,6 +38,7 @@ from bantin.core.problems import ContentError, Problem
 from bantin.guard import outputs
 from bantin.images import batch, cache, geometry, markup, rewrite, validate
 from bantin.images.derive import card_role
+from bantin.images.linking import LinkError, Linking
 from bantin.images.params import Limits, Params
 from bantin.images.published import PublishedImage, needed, relative_prefix, stems
 
@@ -90,6 +90,7 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
         self._reset()
 
     def _reset(self) -> None:
+        self.linking = Linking()
         self.params = Params()
         self.cache_root = Path(".cache/bantin-images")
         self.ready: dict[str, cache.Entry] = {}
@@ -205,12 +206,20 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
             body = {i.src_uri: published[i.src_uri] for i in ready if not i.ref.lead}
             self.items[item.src_uri] = ItemImages(lead, body)
         # The guard checks the paths of MkDocs' files; derivatives are checked the same way
-        # here, before anything is written.
+        # here, before anything is written: one per folder, as their names (an ASCII slug,
+        # "@", a fixed suffix) cannot leave it.
+        by_folder = {dest.rsplit("/", 1)[0]: dest for dest in self.outputs}
         escaping = outputs.escaping_outputs(
-            Path(config.site_dir), ((f"site/{dest}", dest) for dest in self.outputs)
+            Path(config.site_dir), ((f"site/{dest}", dest) for dest in by_folder.values())
         )
         if escaping:
             raise PluginError("\n".join(problem.format() for problem in escaping))
+        # MkDocs has emptied site_dir: the links are made while the pages render.
+        site = str(config.site_dir)
+        self.linking.start(
+            [(self.outputs[dest], f"{site}/{dest}") for dest in sorted(self.outputs)],
+            str(self.cache_root),
+        )
         return files
 
     def _add_files(self, files: Files, image: PublishedImage) -> None:
@@ -265,7 +274,16 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
 
     @event_priority(50)  # before the feeds read the derivatives' sizes and the guard checks links
     def on_post_build(self, *, config: MkDocsConfig) -> None:
-        publish(self.outputs, Path(config.site_dir))
+        try:
+            self.linking.finish()
+        except LinkError as error:
+            raise PluginError(f"bantin-images: {error}") from None
+
+    def on_build_error(self, *, error: Exception) -> None:
+        self.linking.stop()
+
+    def on_shutdown(self) -> None:
+        self.linking.stop()
 
     @jinja2.pass_context
     def _template_image(self, context: jinja2.runtime.Context, item: Any, role: str) -> Markup:
@@ -304,37 +322,6 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
             "height": variant.height,
             "alt": item.image_caption or item.title,
         }
-
-
-def publish(derivatives: dict[str, str], site_dir: Path) -> None:
-    """Hard links from the cache into ``site_dir`` (a copy where the disk cannot link).
-
-    Linking writes no data. Cache files are never changed in place (entries are written
-    to a new folder and renamed), so the published bytes stay those of the key, whatever
-    happens to the cache later.
-    """
-    root = str(site_dir)
-    made: set[str] = set()
-    for dest in sorted(derivatives):
-        output = f"{root}/{dest}"  # os.path, not pathlib: a build links thousands
-        folder = os.path.dirname(output)  # noqa: PTH120 - hot path
-        if folder not in made:
-            os.makedirs(folder, exist_ok=True)  # noqa: PTH103 - hot path
-            made.add(folder)
-        try:
-            _link(derivatives[dest], output)
-        except FileExistsError:  # a dirty build (mkdocs serve --dirty) keeps the old site
-            os.unlink(output)  # noqa: PTH108 - hot path
-            _link(derivatives[dest], output)
-
-
-def _link(source: str, output: str) -> None:
-    try:
-        os.link(source, output)
-    except FileExistsError:
-        raise
-    except OSError:  # another disk, or no link support
-        shutil.copyfile(source, output)
 
 
 def _is_original(file: File) -> bool:
