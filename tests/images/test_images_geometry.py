@@ -136,6 +136,29 @@ def test_body_references_with_lines_titles_and_code_skipped() -> None:
     ]
 
 
+def test_a_body_without_code_or_definitions_gives_the_same_lines() -> None:
+    # No backtick, tilde or "]:": the quick search over the whole text is used.
+    body = "\n".join(
+        [
+            "Chữ đầu.",
+            "",
+            "![Một](mot.jpg) và ![Hai](hai.jpg)",
+            'Chữ <b>đậm</b> rồi <img src="ba.png"> cuối',
+            "",
+            "![Bốn](bon.jpg)",
+        ]
+    )
+
+    assert in_body(body, 7) == [
+        ImageRef("mot.jpg", 9, "Một"),
+        ImageRef("hai.jpg", 9, "Hai"),
+        ImageRef("ba.png", 10),
+        ImageRef("bon.jpg", 12, "Bốn"),
+    ]
+    with_code = body + "\n\n`x`"  # the line-by-line reading finds the same
+    assert in_body(with_code, 7) == in_body(body, 7)
+
+
 @pytest.mark.parametrize(
     ("folder", "src", "resolved"),
     [
