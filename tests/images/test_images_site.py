@@ -10,6 +10,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from bantin.images import linking
 from images import image_samples as samples
 from PIL import Image
 from sitekit import REPO, Build, item, run_build, write_files
@@ -276,3 +277,31 @@ def test_originals_are_published_only_when_configured(tmp_path: Path) -> None:
     assert build.returncode == 0, build.output
     assert (build.site / "tin-tuc/2018/quang-canh.jpg").is_file()
     assert (build.site / "tin-tuc/2018/08/so-ket/quang-canh@400w.webp").is_file()
+
+
+def test_a_site_with_many_derivatives_gets_them_linked_by_the_helper(tmp_path: Path) -> None:
+    # 130 lead images of 300×200 px give 5 files each (WebP at 200 and 300 px, one JPEG, the
+    # card in WebP and JPEG): more than linking.HELPER_FROM, so a helper process links them
+    # while the pages render.
+    files: dict[str, str | bytes] = {"mkdocs.yml": CONFIG.format(theme=REPO / "theme", extra="")}
+    for number in range(130):
+        folder = f"content/tin-tuc/2020/tin-{number}"
+        files[f"{folder}/index.md"] = item(
+            f"Tin số {number}", "2020-05-01 08:00", slug=f"tin-{number}", image="anh.jpg"
+        )
+        files[f"{folder}/anh.jpg"] = samples.jpeg(Image.new("RGB", (300, 200), (number, 90, 40)))
+    write_files(tmp_path, files)
+
+    build = run_build(tmp_path, "--strict")
+
+    assert build.returncode == 0, build.output
+    derivatives = sorted(build.site.rglob("*@*"))
+    assert len(derivatives) == 130 * 5 >= linking.HELPER_FROM
+    assert all(path.stat().st_nlink >= 2 for path in derivatives)  # links to the cache
+    page = build.page("tin-tuc/2020/05/tin-7")
+    for name in re.findall(r'(?:src|srcset)="([^"]+)"', page):
+        for candidate in name.split(", "):
+            target = candidate.split(" ")[0]
+            if "@" in target:
+                assert (build.site / "tin-tuc/2020/05/tin-7" / target).is_file(), target
+    assert not list((tmp_path / ".cache/bantin-images").glob(".links-*"))
