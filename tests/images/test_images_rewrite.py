@@ -34,7 +34,8 @@ def test_an_image_alone_with_an_italic_line_after_it_becomes_a_figure() -> None:
     assert result == (
         '<figure class="bantin-figure"><picture><source type="image/webp" '
         'srcset="anh@400w.webp 400w, anh@800w.webp 800w" sizes="(min-width: 76.25em) 46rem, '
-        '100vw"><img src="anh@800w.jpg" width="800" height="600" alt="Ảnh" '
+        '100vw"><img src="anh@800w.jpg" srcset="anh@400w.jpg 400w, anh@800w.jpg 800w" '
+        'sizes="(min-width: 76.25em) 46rem, 100vw" width="800" height="600" alt="Ảnh" '
         'loading="lazy" decoding="async"></picture>'
         "<figcaption>Quang cảnh <b>hội nghị</b></figcaption></figure>"
     )

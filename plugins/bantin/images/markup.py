@@ -47,10 +47,13 @@ def _srcset(image: PublishedImage, role: str, extension: str, prefix: str) -> st
 
 def picture(image: PublishedImage, look: Look, prefix: str, alt: str) -> Markup:
     """``<picture>`` for ``image``; ``prefix`` leads from the page to the image's folder."""
-    # Browsers that read WebP take the <source>'s srcset; the others get one JPEG.
+    # Browsers that read WebP take the <source>'s srcset. The others choose among the JPEGs
+    # published anyway (the fallback; a lead's sharing picture): no file only for them.
     fallback = image.fallback(look.role, "jpg", FALLBACK_WIDTH)
     attributes: list[tuple[str, str]] = [
         ("src", prefix + image.name(fallback)),
+        ("srcset", _srcset(image, look.role, "jpg", prefix)),
+        ("sizes", look.sizes),
         ("width", str(fallback.width)),
         ("height", str(fallback.height)),
         ("alt", alt),
