@@ -2,16 +2,31 @@
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 import pytest
 from bantin.guard import raw_html
 from bantin.guard.content_files import scan_content
 from bantin.guard.outputs import escaping_outputs
-from sitekit import SiteFactory, item
+from sitekit import BIN, SiteFactory, item
 
 ITEM = "content/tin-tuc/2018/so-ket.md"
 GOOD = {ITEM: item("Sơ kết 6 tháng", "03/08/2018 09:12", "Mở đầu.")}
+
+
+def check_lines(root: Path) -> list[str]:
+    """The problem lines of ``bantin check`` run in the project at ``root``."""
+    result = subprocess.run(
+        [str(BIN / "bantin"), "check"],
+        cwd=root,
+        capture_output=True,
+        text=True,
+        check=False,
+        stdin=subprocess.DEVNULL,
+    )
+    assert result.returncode == 1, result.stdout + result.stderr
+    return [line for line in result.stdout.splitlines() if line.startswith("content/")]
 
 
 def test_unpublishable_files_and_symlinks_fail_before_the_old_output_is_touched(
@@ -63,6 +78,8 @@ def test_unpublishable_files_and_symlinks_fail_before_the_old_output_is_touched(
     assert "Traceback" not in build.output
     # The checks run before MkDocs empties site/.
     assert (build.site / "dang-chay.html").is_file()
+    # bantin check, run before a commit, reports them too (with what it reads of the items).
+    assert set(problems) <= set(check_lines(build.root))
 
 
 def test_git_placeholder_files_are_allowed(tmp_path: Path) -> None:
@@ -109,6 +126,8 @@ def test_unsafe_raw_html_fails_with_a_line_for_each_construct(guarded_site: Site
         f"{ITEM}:19: html: <svg> is not allowed: inline SVG can carry scripts; save the drawing as "
         "a .png next to the item",
     ]
+    # bantin check finds them before any build (it also judges the <img>'s address).
+    assert [line for line in check_lines(build.root) if ": html: " in line] == problems
 
 
 @pytest.mark.parametrize(

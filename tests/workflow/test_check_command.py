@@ -250,3 +250,33 @@ def test_images_of_a_bundle_are_validated_with_real_files(
         'content/tin-tuc/2018/bai/index.md:14: image: "thieu.jpg" does not exist next to the '
         "item; check the file name (letter case matters)"
     )
+
+
+def test_html_the_build_would_refuse_is_reported_and_code_is_not(
+    project: Path, write_item: WriteItem, capsys: pytest.CaptureFixture[str]
+) -> None:
+    write_item(
+        "2018/so-ket.md",
+        body=(
+            "\n[trang tỉnh](https://vinhlong.gov.vn/) và `<script>` trong code.\n\n"
+            "```html\n<iframe src='https://example.com/'></iframe>\n```\n\n"
+            "[bấm](javascript:alert(1)) rồi chữ &#273;ậm\n"
+        ),
+    )
+    write_item("2018/sach.md", title="Bài sạch", body="\n[đích](so-ket.md)\n")
+    (project / "content/gioi-thieu.md").write_text(
+        "# Giới thiệu\n\n<iframe src='https://example.com/'></iframe>\n", encoding="utf-8"
+    )
+
+    code, lines, _ = _check(capsys)
+
+    assert code == 1
+    refused = (
+        ': html: <a href="javascript:…"> is not allowed: links can only lead to web pages '
+        "(https://…), e-mail or phone numbers"
+    )
+    assert lines == [
+        "content/gioi-thieu.md:3: html: <iframe> is not allowed: embedded frames are not "
+        "allowed; link to the page instead",
+        f"content/tin-tuc/2018/so-ket.md:18{refused}",
+    ]

@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from bantin.checks import references
+from bantin.checks import html, references
 from bantin.checks.sources import ItemSources
 from bantin.checks.spelling import spelling, titles_in_month
 from bantin.core import index
 from bantin.core.dates import build_now
 from bantin.core.problems import Problem
+from bantin.guard.content_files import scan_content
 from bantin.register import catalog as register
 
 
@@ -34,5 +35,17 @@ def collect(content: Path, root: Path) -> list[Problem]:
     problems += references.markers(news_index, sources)
     problems += references.images(news_index.items, sources)
     problems += register.check(content, display_root)[1]  # the document register, same voice
+    # What the build's guard refuses: files that cannot be published, unsafe HTML.
+    problems += scan_content(content, display_root)
+    items_by_path = {item.src_uri: item for item in news_index.items}
+    read_page = html.read_text(content, display_root)
+
+    def text_of(src_uri: str) -> str | None:
+        item = items_by_path.get(src_uri)
+        if item is None:
+            return read_page(src_uri)
+        return sources.get(item)[0] or None  # read once for every check
+
+    problems += html.problems(content, display_root, root / "mkdocs.yml", text_of)
     unique = {(p.path, p.line, p.field, p.message): p for p in problems}
     return sorted(unique.values())

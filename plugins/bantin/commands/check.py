@@ -1,7 +1,8 @@
 """``bantin check [PATH...]``: validate content without building, in the build's own words.
 
 The same reader and validator as the build (``bantin.core.index``) report every problem in
-every file; on top of that come the checks a build cannot judge but a reviewer wants:
+every file, and so do the guard's (files that cannot be published, HTML it refuses); on top
+of that come the checks a build cannot judge but a reviewer wants:
 one person or topic spelled two ways, one person with two titles in one month, links to
 items and images that do not exist. Exit 0 clean (warnings allowed), 1 problems, 2 usage.
 """
