@@ -9,7 +9,8 @@ import pytest
 from bantin.guard import raw_html
 from bantin.guard.content_files import scan_content
 from bantin.guard.outputs import escaping_outputs
-from sitekit import BIN, SiteFactory, item
+from guard.conftest import guarded_config
+from sitekit import BIN, SiteFactory, item, run_build, write_files
 
 ITEM = "content/tin-tuc/2018/so-ket.md"
 GOOD = {ITEM: item("Sơ kết 6 tháng", "03/08/2018 09:12", "Mở đầu.")}
@@ -214,3 +215,40 @@ def test_a_plugin_writing_outside_site_fails_before_anything_is_written(
         in build.output
     )
     assert not (tmp_path / "ngoai-site").exists()
+
+
+def test_image_html_and_link_problems_of_one_item_come_in_one_run(tmp_path: Path) -> None:
+    body = (
+        "Mở đầu.\n\n"
+        "![Thiếu](khong-co.jpg)\n\n"
+        "![Hỏng](hong.jpg)\n\n"
+        '<iframe src="https://example.com/"></iframe>\n\n'
+        "Xem [bài cũ](khong-co.md).\n"
+    )
+    config = guarded_config().replace("  - bantin-guard\n", "  - bantin-images\n  - bantin-guard\n")
+    write_files(
+        tmp_path,
+        {
+            "mkdocs.yml": config,
+            ITEM: item("Sơ kết", "03/08/2018", body),
+            "content/tin-tuc/2018/hong.jpg": "<html>a web page saved as .jpg</html>",
+        },
+    )
+
+    build = run_build(tmp_path, "-q")
+
+    assert build.returncode == 1
+    problems = [line for line in build.output.splitlines() if line.startswith("content/")]
+    # One line per mistake: MkDocs' own warning and the link check do not repeat the images'.
+    assert problems == [
+        f'{ITEM}:9: image: "khong-co.jpg" does not exist next to the item; check the file name '
+        "(letter case matters)",
+        f'{ITEM}:11: image: "hong.jpg" is a web page (HTML) saved with an image name, not a '
+        "photo; open it in a browser and save the picture itself",
+        f"{ITEM}:13: html: <iframe> is not allowed: embedded frames are not allowed; link to the "
+        "page instead",
+        f'{ITEM}:15: link: "khong-co.md" leads to tin-tuc/2018/08/so-ket/khong-co.md, which the '
+        "build does not produce; fix the address or remove the link",
+    ]
+    assert "the build is not clean; 4 problems (nothing was published)" in build.output
+    assert [line for line in check_lines(tmp_path) if ": link: " not in line] == problems[:3]

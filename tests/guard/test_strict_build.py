@@ -37,15 +37,18 @@ def test_a_clean_site_builds_with_a_manifest_and_a_policy_in_every_page(
 def test_a_warning_fails_the_build_even_when_quiet_and_not_strict(
     guarded_site: SiteFactory,
 ) -> None:
-    files = {**GOOD, ITEM: item("Sơ kết", "03/08/2018", "Xem [báo cáo](bao-cao.md).")}
+    files = {
+        **GOOD,
+        "content/gioi-thieu/index.md": "# Giới thiệu\n",
+        "content/gioi-thieu/README.md": "# Bản cũ\n",  # MkDocs warns and leaves it out
+    }
 
     build = guarded_site(files, "-q")
 
     assert build.returncode == 1
     assert (
-        "mkdocs build: warning from mkdocs.structure.pages: Doc file "
-        "'tin-tuc/2018/so-ket.md' contains a link 'bao-cao.md', but the target "
-        "'tin-tuc/2018/bao-cao.md' is not found among documentation files." in build.output
+        "mkdocs build: warning from mkdocs.structure.files: Excluding 'gioi-thieu/README.md' "
+        "from the site because it conflicts with 'gioi-thieu/index.md'." in build.output
     )
     assert "nothing was published" in build.output
     assert not (build.site / ".bantin-build.json").exists()

@@ -26,7 +26,17 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 
 from bantin.core.problems import Problem
-from bantin.guard import content_files, csp, git, links, manifest, outputs, page_checks, raw_html
+from bantin.guard import (
+    content_files,
+    csp,
+    git,
+    links,
+    manifest,
+    outputs,
+    page_checks,
+    raw_html,
+    warnings,
+)
 from bantin.guard.warnings import WarningRecorder
 
 log = logging.getLogger("mkdocs.plugins.bantin.guard")
@@ -52,6 +62,8 @@ class GuardPlugin(BasePlugin[GuardConfig]):
     def _reset(self) -> None:
         self.recorder: WarningRecorder | None = None
         self.problems: list[Problem] = []
+        self.deferred: list[Problem] = []
+        """Problems handed over by other plugins (``add_problems``), among ``problems``."""
         self.pages: dict[str, links.PageRecord] = {}
         self.resolver = page_checks.LinkResolver()
         self.ledger = links.LinkLedger(set())
@@ -152,8 +164,20 @@ class GuardPlugin(BasePlugin[GuardConfig]):
             found = links.SiteFiles.scan(site_dir)
             self._cover_other_html(site_dir, sorted(f for f in found.files if f.endswith(".html")))
             problems = list(self.problems)
-            problems += self.ledger.problems(site_dir, self.pages, found)
-            problems += self._warnings()
+            # Other plugins' problems are the specific ones: the link check and MkDocs'
+            # warnings do not repeat an address they name, nor MkDocs the link check.
+            named = warnings.named_addresses(self.deferred)
+            problems += [
+                problem
+                for problem in self.ledger.problems(site_dir, self.pages, found)
+                if not warnings.repeats(problem, named, self._shown)
+            ]
+            named = warnings.named_addresses(problems)
+            problems += [
+                warning
+                for warning in self._warnings()
+                if not warnings.repeats(warning, named, self._shown)
+            ]
             if problems:
                 self._fail(problems, "the build is not clean")
             if self.command != "serve":
@@ -168,6 +192,12 @@ class GuardPlugin(BasePlugin[GuardConfig]):
 
     def on_build_error(self, *, error: Exception) -> None:
         self._finish()
+
+    def add_problems(self, problems: list[Problem]) -> None:
+        """Problems another plugin found: the build goes on, and they fail it at the end
+        with everything else (one run shows every problem)."""
+        self.deferred += problems
+        self.problems += problems
 
     # -- bantin-parallel: what a helper process found on its share of the pages --------
 
@@ -251,7 +281,7 @@ class GuardPlugin(BasePlugin[GuardConfig]):
             return []
         self.recorder.stop()
         return [
-            Problem("mkdocs build", 0, f"warning from {name}", message)
+            Problem(warnings.MKDOCS, 0, f"warning from {name}", message)
             for name, message in self.recorder.records
             # `mkdocs serve --dirty` is asked for; MkDocs warns about it on every rebuild.
             if not (self.command == "serve" and self.dirty and message.startswith(_DIRTY_WARNING))

@@ -18,7 +18,7 @@ import logging
 import posixpath
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol, runtime_checkable
 from urllib.parse import unquote
 
 import jinja2
@@ -81,6 +81,13 @@ class ItemImages:
     """Source path inside ``content/`` → published image."""
 
 
+@runtime_checkable
+class CollectsProblems(Protocol):
+    """bantin-guard: it takes problems to fail the build with at its end."""
+
+    def add_problems(self, problems: list[Problem]) -> None: ...
+
+
 class ImagesPlugin(BasePlugin[ImagesConfig]):
     """Checks, derives and links every image of the news items."""
 
@@ -102,6 +109,8 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
         self.counts: dict[str, int] = {}
         self.outputs: dict[str, str] = {}
         """Site path of every derivative → its file in the cache."""
+        self.refused: set[str] = set()
+        """Source paths of the images that could not be published."""
         self.cards: dict[str, str] = {}
         """Item ``src_uri`` → its card's markup with ``_PREFIX`` where the page's path goes."""
 
@@ -173,10 +182,17 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
         )
         if not problems:
             return
-        if not preview:
+        self.refused = {src_uri for src_uri in uses if src_uri not in self.ready}
+        if preview:
+            for problem in sorted(problems):
+                log.error(problem.format())  # the preview still shows the rest of the site
+            return
+        guard = config.plugins.get("bantin-guard")
+        if not isinstance(guard, CollectsProblems):
             raise PluginError(str(ContentError(problems)))
-        for problem in sorted(problems):
-            log.error(problem.format())  # the preview still shows the rest of the site
+        # The guard fails the build at its end, with the raw HTML and link problems of the
+        # same pages: the author sees every problem in one run.
+        guard.add_problems(problems)
 
     @event_priority(-10)  # after bantin-news has built the index and moved the item pages
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
@@ -266,7 +282,9 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
         news_built = getattr(config.plugins.get("bantin-news"), "index", None) is not None
         if news_built and not self.config.publish_originals:
             for file in list(files):
-                if _is_original(file):
+                # A refused photo stays, so its links are not reported again: the build
+                # fails on it anyway.
+                if _is_original(file) and file.src_uri not in self.refused:
                     files.remove(file)
         env.globals["bantin_image"] = self._template_image
         env.globals["bantin_og_image"] = lambda item: self._og_image(item, config.site_url)
