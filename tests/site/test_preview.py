@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sitekit import REPO, TINY_CONFIG, get, item, mkdocs_serve, wait_for, write_files
+from sitekit import REPO, TINY_CONFIG, get, item, mkdocs_serve, run_build, wait_for, write_files
 
 
 @pytest.fixture
@@ -80,3 +80,21 @@ def test_dirty_preview_updates_every_page_that_shows_an_edited_item(tmp_path: Pa
         ):
             assert "Tin A đã sửa" in get(url + page), page
         assert "Tin A" not in get(url + "tin-tuc/2019/06/tin-c/").replace("Tin A đã sửa", "")
+
+
+def test_the_preview_without_visitor_figures_asks_for_no_statistics_file(tmp_path: Path) -> None:
+    config = TINY_CONFIG.format(theme=REPO / "theme", page_size=20).replace(
+        "markdown_extensions:", "  - bantin-stats\nmarkdown_extensions:"
+    )
+    write_files(
+        tmp_path,
+        {"mkdocs.yml": config, "content/tin-tuc/2020/dang.md": item("Tin đã đăng", "2020-01-02")},
+    )
+    built = run_build(tmp_path, "-q")
+    assert built.returncode == 0, built.output
+    # The published site asks the web server for the live figures; the preview has none.
+    assert 'data-bantin-stats="thong-ke/truy-cap.json"' in built.page("")
+    with mkdocs_serve(tmp_path) as url:
+        home = get(url)
+    assert "Thống kê truy cập" in home and "Chưa có số liệu" in home
+    assert "data-bantin-stats" not in home

@@ -52,7 +52,11 @@ class StatsPlugin(BasePlugin[StatsConfig]):
     """Visitor widget data and the generated ``/thong-ke/`` page; nothing more."""
 
     def __init__(self) -> None:
+        self.command = "build"
         self._reset()
+
+    def on_startup(self, *, command: str, dirty: bool) -> None:
+        self.command = command
 
     def _reset(self) -> None:
         self.figures: published.VisitorFigures | None = None
@@ -99,6 +103,10 @@ class StatsPlugin(BasePlugin[StatsConfig]):
         self, env: jinja2.Environment, /, *, config: MkDocsConfig, files: Files
     ) -> jinja2.Environment:
         env.globals["bantin_stats"] = self.figures
+        # The widget's live file is served by the portal's web server. The preview has none:
+        # without figures it has nothing to ask for (and would log a 404 every minute).
+        preview_only = self.command == "serve" and self.figures is None
+        env.globals["bantin_stats_file"] = None if preview_only else JSON_SRC_URI
         env.filters.setdefault("vn_number", format_number)
         env.filters.setdefault("vn_datetime", format_datetime)
         return env
