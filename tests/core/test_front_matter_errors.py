@@ -212,3 +212,29 @@ def test_bom_and_crlf_files_are_fine(tmp_path: Path) -> None:
     assert problems == []
     assert items[0].title == "Hội nghị"
     assert items[0].summary == "Nội dung tin đủ dài để làm đoạn mở đầu của bài."
+
+
+def test_a_syntax_error_does_not_hide_the_other_problems_of_the_file(tmp_path: Path) -> None:
+    raw = (
+        "---\n"
+        'title: "Chưa đóng\n'  # the quote swallows what follows for the YAML parser
+        "date: 32/13/2020\n"
+        'author: "A"\n'
+        "tieu_de_phu: x\n"
+        "officials:\n"
+        '  - name: "X"\n'
+        "\ttitle: Y\n"  # a second syntax error, in another key
+        "---\n"
+    ).encode()
+
+    assert _problems(tmp_path, {"nhieu-loi.md": raw}) == [
+        "content/tin-tuc/2020/nhieu-loi.md:2: title: a quote is opened but never closed; end "
+        'the value with the same quote (")',
+        'content/tin-tuc/2020/nhieu-loi.md:3: date: "32/13/2020" is not a real date (use '
+        "03/08/2018 or 2018-08-03)",
+        "content/tin-tuc/2020/nhieu-loi.md:5: tieu_de_phu: unknown key; allowed keys: title, "
+        "date, updated, summary, author, source, tags, meeting, officials, awards, image, "
+        "image_caption, draft, slug, aliases",
+        "content/tin-tuc/2020/nhieu-loi.md:8: title: a tab character is used; indent with "
+        "spaces only",
+    ]

@@ -8,7 +8,7 @@ The result is a YAML node tree (values keep their line numbers) for the schema t
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import yaml
 
@@ -21,6 +21,7 @@ except ImportError:  # pragma: no cover - libyaml is part of the pinned wheel
 
 _DELIMITER = re.compile(r"^---[ \t]*$")
 _CLOSING = re.compile(r"^(?:---|\.\.\.)[ \t]*$")
+_TOP_KEY = re.compile(r"^[A-Za-z_][\w-]*\s*:")
 _KEY_AT_LINE = re.compile(r"^\s*-?\s*([A-Za-z_][\w-]*)\s*:")
 
 
@@ -44,6 +45,8 @@ class FrontMatter:
     source: SourceFile | None
     mapping: yaml.MappingNode | None
     problems: tuple[Problem, ...]
+    unreadable: frozenset[str] = frozenset()
+    """Top-level keys left out of ``mapping`` for a YAML syntax error (reported already)."""
 
 
 def decode(path: str, raw: bytes) -> tuple[str | None, Problem | None]:
@@ -89,30 +92,65 @@ def read(path: str, raw: bytes) -> FrontMatter:
     source, problem = split(path, text)
     if source is None:
         return FrontMatter(None, None, (problem,) if problem else ())
-    mapping, problems = parse(source)
-    return FrontMatter(source, mapping, tuple(problems))
+    return parse(source)
 
 
-def parse(source: SourceFile) -> tuple[yaml.MappingNode | None, list[Problem]]:
+def parse(source: SourceFile) -> FrontMatter:
     offset = source.front_matter_line - 1
     try:
         node = yaml.compose(source.front_matter, Loader=_Loader)
     except yaml.MarkedYAMLError as error:
-        return None, [_yaml_problem(source, error, offset)]
+        return FrontMatter(source, *_read_around(source, _yaml_problem(source, error, offset)))
     except yaml.YAMLError as error:  # pragma: no cover - every parser error carries a mark
-        return None, [Problem(source.path, source.front_matter_line, "yaml", str(error))]
+        problem = Problem(source.path, source.front_matter_line, "yaml", str(error))
+        return FrontMatter(source, None, (problem,))
     if node is None:
-        return None, [Problem(source.path, 1, "file", "the front matter is empty")]
+        return FrontMatter(
+            source, None, (Problem(source.path, 1, "file", "the front matter is empty"),)
+        )
     if not isinstance(node, yaml.MappingNode):
-        return None, [
-            Problem(
-                source.path,
-                node.start_mark.line + 1 + offset,
-                "file",
-                "the front matter must be lines of the form `key: value`",
-            )
-        ]
-    return node, duplicate_keys(source.path, node, offset)
+        line = node.start_mark.line + 1 + offset
+        message = "the front matter must be lines of the form `key: value`"
+        return FrontMatter(source, None, (Problem(source.path, line, "file", message),))
+    return FrontMatter(source, node, tuple(duplicate_keys(source.path, node, offset)))
+
+
+def _read_around(
+    source: SourceFile, syntax: Problem
+) -> tuple[yaml.MappingNode | None, tuple[Problem, ...], frozenset[str]]:
+    """After a syntax error, every other top-level key read on its own.
+
+    The author then sees the file's other problems (a wrong date, an unknown key) in the
+    same run, not one per fix. The key with the error is left out and named ``unreadable``,
+    so the schema does not also call it missing.
+    """
+    lines = source.front_matter.split("\n")
+    offset = source.front_matter_line - 1
+    starts = [index for index, line in enumerate(lines) if _TOP_KEY.match(line)]
+    problems = [syntax]
+    pairs: list[tuple[yaml.Node, yaml.Node]] = []
+    unreadable = {syntax.field}  # a tab can put a key on the line of the one above
+    for number, start in enumerate(starts):
+        end = starts[number + 1] if number + 1 < len(starts) else len(lines)
+        key = lines[start].split(":", 1)[0].strip()
+        if start <= syntax.line - 1 - offset < end:
+            unreadable.add(key)
+            continue
+        # Blank lines in front keep every line number that of the file.
+        block = "\n" * start + "\n".join(lines[start:end]) + "\n"
+        try:
+            node = yaml.compose(block, Loader=_Loader)
+        except yaml.MarkedYAMLError as error:
+            problems.append(_yaml_problem(replace(source, front_matter=block), error, offset))
+            unreadable.update((key, problems[-1].field))
+            continue
+        if isinstance(node, yaml.MappingNode):
+            pairs += node.value
+    if not pairs:
+        return None, tuple(problems), frozenset(unreadable)
+    mapping = yaml.MappingNode("tag:yaml.org,2002:map", pairs)
+    problems += duplicate_keys(source.path, mapping, offset)
+    return mapping, tuple(problems), frozenset(unreadable)
 
 
 def duplicate_keys(path: str, node: yaml.Node, offset: int, prefix: str = "") -> list[Problem]:

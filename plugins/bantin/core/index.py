@@ -49,6 +49,7 @@ def read_item(
         offset=parsed.source.front_matter_line - 1,
         body=parsed.source.body,
         body_line=parsed.source.body_line,
+        unreadable=parsed.unreadable,
     )
     problems = list(parsed.problems) + problems
     if item is not None and item.image:

@@ -6,7 +6,7 @@ import contextlib
 import html
 import posixpath
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from datetime import datetime
 from typing import Any
 
@@ -207,8 +207,12 @@ def read_item(
     offset: int,
     body: str,
     body_line: int,
+    unreadable: Collection[str] = (),
 ) -> tuple[NewsItem | None, list[Problem]]:
-    """Validate one front matter; the item is None when any error was found."""
+    """Validate one front matter; the item is None when any error was found.
+
+    ``unreadable``: keys the front-matter reader left out for a syntax error it reported.
+    """
     problems: list[Problem] = []
     checker = Checker(path, offset, problems)
     values: dict[str, Any] = {}
@@ -229,6 +233,7 @@ def read_item(
             values[key] = normaliser(checker, value_node, key)
         except RejectedValueError:
             continue
+    seen.update(unreadable)  # not missing: written, with a syntax error reported already
     for key in REQUIRED:
         if key not in seen:
             problems.append(Problem(path, offset, key, _missing(key)))
@@ -236,7 +241,7 @@ def read_item(
         problems.append(
             Problem(path, offset, "image_caption", "is given without image; add image: <file>")
         )
-    if problems:
+    if problems or unreadable:
         return None, problems
     values.setdefault("summary", "")
     if not values["summary"]:

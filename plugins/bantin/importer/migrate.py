@@ -113,6 +113,7 @@ def _self_check(target: Path, document: str) -> list[Problem]:
         offset=parsed.source.front_matter_line - 1,
         body=parsed.source.body,
         body_line=parsed.source.body_line,
+        unreadable=parsed.unreadable,
     )
     return list(parsed.problems) + problems
 

@@ -71,6 +71,7 @@ def read_document(
         path=path,
         mapping=parsed.mapping,
         offset=parsed.source.front_matter_line - 1,
+        unreadable=parsed.unreadable,
     )
     problems = list(parsed.problems) + problems
     if document is None or problems:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import posixpath
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from datetime import date
 from typing import Any
 
@@ -164,9 +164,17 @@ _EXAMPLES = {
 
 
 def read_document(
-    *, src_uri: str, path: str, mapping: yaml.MappingNode, offset: int
+    *,
+    src_uri: str,
+    path: str,
+    mapping: yaml.MappingNode,
+    offset: int,
+    unreadable: Collection[str] = (),
 ) -> tuple[Document | None, list[Problem]]:
-    """Validate one document's front matter; the document is None when any error was found."""
+    """Validate one document's front matter; the document is None when any error was found.
+
+    ``unreadable``: keys the front-matter reader left out for a syntax error it reported.
+    """
     problems: list[Problem] = []
     checker = _Checker(path, offset, problems)
     values: dict[str, Any] = {}
@@ -187,7 +195,7 @@ def read_document(
         except RejectedValueError:
             continue
     for key in REQUIRED:
-        if key not in seen:
+        if key not in seen and key not in unreadable:
             problems.append(Problem(path, offset, key, f"is missing; {_EXAMPLES[key]}"))
     issued, effective = values.get("ngay_ban_hanh"), values.get("ngay_hieu_luc")
     if issued is not None and effective is not None and effective < issued:
@@ -197,7 +205,7 @@ def read_document(
             f"{format_date(effective)} is before ngay_ban_hanh {format_date(issued)}; "
             "a document cannot take effect before it is issued",
         )
-    if problems:
+    if problems or unreadable:
         return None, problems
     slug = values.pop("slug", "") or slugify(values["so_ky_hieu"]) or "van-ban"
     return Document(src_uri=src_uri, path=path, slug=slug, **values), []
