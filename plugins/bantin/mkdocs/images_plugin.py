@@ -2,7 +2,9 @@
 
 Events, in build order:
 - ``on_pre_build``: every image of every item to publish is checked and derived (cache,
-  process pool) before MkDocs empties ``site_dir``, so a bad image publishes nothing;
+  process pool) before MkDocs empties ``site_dir``. A bad image publishes nothing: its
+  problem stops the build here, or, with bantin-guard, fails it at the end together with
+  the pages' own problems;
 - ``on_files``: each item's derivatives get their place in the item's URL folder (an
   author's file of the same name gives way);
 - ``on_page_content``: body ``<img>`` become ``<figure>``/``<picture>``;
