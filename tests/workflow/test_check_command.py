@@ -264,6 +264,7 @@ def test_html_the_build_would_refuse_is_reported_and_code_is_not(
         ),
     )
     write_item("2018/sach.md", title="Bài sạch", body="\n[đích](so-ket.md)\n")
+    write_item("2018/che.md", title="Bài che", body="\n\n[bấm](jav&#97;script:alert(2))\n")
     (project / "content/gioi-thieu.md").write_text(
         "# Giới thiệu\n\n<iframe src='https://example.com/'></iframe>\n", encoding="utf-8"
     )
@@ -278,5 +279,6 @@ def test_html_the_build_would_refuse_is_reported_and_code_is_not(
     assert lines == [
         "content/gioi-thieu.md:3: html: <iframe> is not allowed: embedded frames are not "
         "allowed; link to the page instead",
+        f"content/tin-tuc/2018/che.md:13{refused}",  # found behind a character reference
         f"content/tin-tuc/2018/so-ket.md:18{refused}",
     ]

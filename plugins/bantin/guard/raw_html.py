@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from html import unescape
 from html.parser import HTMLParser
 
 import nh3
@@ -151,6 +152,10 @@ def _line_of(lines: list[str], markers: tuple[str, ...]) -> int:
         needle = marker.lower()
         for number, line in enumerate(lines, 1):
             if needle in line.lower():
+                return number
+        # Written with character references ("jav&#97;script:"), as the browser reads them.
+        for number, line in enumerate(lines, 1):
+            if "&" in line and needle in _INVISIBLE.sub("", unescape(line)).lower():
                 return number
     return 0
 
