@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import html
 import importlib
 import posixpath
 import re
@@ -70,8 +71,8 @@ def _target_problem(
     pages: dict[str, NewsItem | None],
 ) -> str:
     """Why ``target`` (as written in ``item``) goes nowhere; empty when it is fine."""
-    if _SCHEME.match(target) or target.startswith(("#", "?")):
-        return ""
+    if _SCHEME.match(html.unescape(target)) or target.startswith(("#", "?")):
+        return ""  # another site, or a scheme the HTML check judges (even behind "&#97;")
     path = unquote(target.split("#", 1)[0].split("?", 1)[0])
     if not path:
         return ""
