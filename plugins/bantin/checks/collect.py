@@ -37,15 +37,7 @@ def collect(content: Path, root: Path) -> list[Problem]:
     problems += register.check(content, display_root)[1]  # the document register, same voice
     # What the build's guard refuses: files that cannot be published, unsafe HTML.
     problems += scan_content(content, display_root)
-    items_by_path = {item.src_uri: item for item in news_index.items}
-    read_page = html.read_text(content, display_root)
-
-    def text_of(src_uri: str) -> str | None:
-        item = items_by_path.get(src_uri)
-        if item is None:
-            return read_page(src_uri)
-        return sources.get(item)[0] or None  # read once for every check
-
-    problems += html.problems(content, display_root, root / "mkdocs.yml", text_of)
+    texts = {item.src_uri: sources.get(item)[0] for item in news_index.items}  # read already
+    problems += html.problems(content, display_root, root / "mkdocs.yml", texts)
     unique = {(p.path, p.line, p.field, p.message): p for p in problems}
     return sorted(unique.values())

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 import os
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
 from typing import Any
 
@@ -26,19 +26,21 @@ _SCHEME_LINK = re.compile(r"\](?:\(|:)\s*<?\s*[^\s()/.#?]*:")
 """``](scheme:`` or ``]: scheme:``; the scheme may hide character references."""
 _DEFAULT_EXTENSIONS = ["toc", "tables", "fenced_code", "attr_list", "md_in_html"]
 
-Texts = Callable[[str], str | None]
-"""Page path inside ``content/`` → its decoded text (None when it cannot be read)."""
 
+def problems(
+    content: Path, display_root: str, config_file: Path, known: Mapping[str, str]
+) -> list[Problem]:
+    """What the guard would refuse in every Markdown page of ``content``.
 
-def problems(content: Path, display_root: str, config_file: Path, texts: Texts) -> list[Problem]:
-    """What the guard would refuse in every Markdown page of ``content``."""
+    ``known``: texts already read (the news items), by path inside ``content/``.
+    """
     render: Callable[[str], str] | None = None
     found: list[Problem] = []
     for src_uri in _pages(content):
-        text = texts(src_uri)
+        shown = f"{display_root}/{src_uri}" if display_root else src_uri
+        text = known.get(src_uri) or _read(content / src_uri, shown)
         if text is None or not may_hold_unsafe(text):
             continue
-        shown = f"{display_root}/{src_uri}" if display_root else src_uri
         source, _ = frontmatter.split(shown, text)
         body = source.body if source is not None else text
         if render is None:
@@ -53,19 +55,12 @@ def may_hold_unsafe(text: str) -> bool:
     return "<" in text or "&#" in text or ("]" in text and _SCHEME_LINK.search(text) is not None)
 
 
-def read_text(content: Path, display_root: str) -> Texts:
-    """``Texts`` that read and decode files (for pages that are not news items)."""
-
-    def text(src_uri: str) -> str | None:
-        shown = f"{display_root}/{src_uri}" if display_root else src_uri
-        try:
-            raw = (content / src_uri).read_bytes()
-        except OSError:
-            return None  # unreadable files are the content scan's and the loader's to report
-        decoded, _ = frontmatter.decode(shown, raw)
-        return decoded
-
-    return text
+def _read(path: Path, shown: str) -> str | None:
+    try:
+        raw = path.read_bytes()
+    except OSError:
+        return None  # unreadable files are the content scan's and the loader's to report
+    return frontmatter.decode(shown, raw)[0]
 
 
 def _pages(content: Path) -> Iterator[str]:

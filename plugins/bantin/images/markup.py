@@ -11,7 +11,6 @@ from dataclasses import dataclass
 
 from markupsafe import Markup, escape
 
-from bantin.images.derive import FALLBACK_WIDTH
 from bantin.images.published import PublishedImage
 
 _SPECIAL = re.compile(r"[&<>'\"]")
@@ -49,7 +48,7 @@ def picture(image: PublishedImage, look: Look, prefix: str, alt: str) -> Markup:
     """``<picture>`` for ``image``; ``prefix`` leads from the page to the image's folder."""
     # Browsers that read WebP take the <source>'s srcset. The others choose among the JPEGs
     # published anyway (the fallback; a lead's sharing picture): no file only for them.
-    fallback = image.fallback(look.role, "jpg", FALLBACK_WIDTH)
+    fallback = image.fallback(look.role, "jpg")
     attributes: list[tuple[str, str]] = [
         ("src", prefix + image.name(fallback)),
         ("srcset", _srcset(image, look.role, "jpg", prefix)),

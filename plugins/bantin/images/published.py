@@ -38,11 +38,11 @@ class PublishedImage:
         """Variants of one role and format, narrowest first."""
         return [v for v in self.files if v.role == role and v.extension == extension]
 
-    def fallback(self, role: str, extension: str, preferred_width: int) -> Variant:
-        """The widest variant not above ``preferred_width``, else the narrowest."""
+    def fallback(self, role: str, extension: str) -> Variant:
+        """The ``src`` variant: the widest up to ``FALLBACK_WIDTH``, else the narrowest."""
         variants = self.variants(role, extension)
-        fitting = [v for v in variants if v.width <= preferred_width]
-        return fitting[-1] if fitting else variants[0]
+        width = fallback_width([variant.width for variant in variants])
+        return next(variant for variant in variants if variant.width == width)
 
 
 def needed(entry: Entry, *, lead: bool) -> tuple[Variant, ...]:
