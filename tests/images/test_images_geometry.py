@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import re
+from html import unescape
+
+import markdown
 import pytest
 from bantin.core.imagerefs import ImageRef, in_body, resolve
 from bantin.images import geometry
@@ -205,3 +209,27 @@ def test_a_body_image_publishes_no_card_and_no_sharing_jpeg() -> None:
 
     assert sorted(v.suffix for v in body) == ["1440w.webp", "480w.webp", "960w.jpg", "960w.webp"]
     assert set(lead) == set(entry.variants)
+
+
+@pytest.mark.parametrize(
+    "written",
+    [
+        "![a](Quang Cảnh.JPG)",  # a phone's or a camera's file name, spaces kept
+        '![b](IMG 20 (2).jpg "Tiêu đề")',  # Windows' copy names, and a title
+        "![c](<anh cu.png>)",
+        "![d](a.jpg) và ![e](b.jpg 't')",
+        "![f]( g.jpg )",
+        "![g](k.jpg (chú thích))",  # Python-Markdown keeps "(…)" in the address
+    ],
+)
+def test_body_images_are_read_as_python_markdown_reads_them(written: str) -> None:
+    html = markdown.markdown(written)
+    expected = [
+        (unescape(tag["src"]), unescape(tag.get("title", "")))
+        for tag in (
+            dict(re.findall(r'(\w+)="([^"]*)"', found))
+            for found in re.findall(r"<img [^>]*>", html)
+        )
+    ]
+
+    assert [(ref.path, ref.title) for ref in in_body(written, 1)] == expected

@@ -12,9 +12,12 @@ from urllib.parse import unquote
 
 _FENCE = re.compile(r"^\s{0,3}(`{3,}|~{3,})")
 _CODE_SPAN = re.compile(r"(`+).*?\1")
+# The address may hold spaces and balanced brackets, as Python-Markdown reads it: phones and
+# Windows name photos "IMG 2031.JPG" and "anh (1).jpg".
 _INLINE = re.compile(
-    r"!\[(?P<alt>(?:[^\]\\]|\\.)*)\]\(\s*(?P<src><[^>\n]*>|[^\s)]+)"
-    r"(?:\s+(?P<title>\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)"
+    r"!\[(?P<alt>(?:[^\]\\]|\\.)*)\]\(\s*"
+    r"(?P<src><[^>\n]*>|(?:[^\s()]|\([^()\n]*\))(?:[^()\n]|\([^()\n]*\))*?)"
+    r"(?:\s+(?P<title>\"[^\"]*\"|'[^']*'))?\s*\)"  # no "(title)": Markdown keeps it in the address
 )
 _REFERENCE_USE = re.compile(r"!\[(?P<alt>(?:[^\]\\]|\\.)*)\]\[(?P<ref>[^\]]*)\]")
 _REFERENCE_DEF = re.compile(
