@@ -175,14 +175,18 @@ def free_port() -> int:
 
 
 @contextlib.contextmanager
-def mkdocs_serve(root: Path, *flags: str) -> Iterator[str]:
-    """`mkdocs serve` on ``root`` until the first build is served; yields its base URL."""
+def mkdocs_serve(root: Path, *flags: str, log: Path | None = None) -> Iterator[str]:
+    """`mkdocs serve` on ``root`` until the first build is served; yields its base URL.
+
+    ``log``: a file that receives what the preview prints (its messages go to stderr).
+    """
     port = free_port()
+    output = log.open("w", encoding="utf-8") if log else None
     server = subprocess.Popen(
         [str(BIN / "mkdocs"), "serve", *flags, "-a", f"127.0.0.1:{port}"],
         cwd=root,
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stderr=output or subprocess.DEVNULL,
         stdin=subprocess.DEVNULL,
         env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
     )
@@ -193,3 +197,5 @@ def mkdocs_serve(root: Path, *flags: str) -> Iterator[str]:
     finally:
         server.terminate()
         server.wait(timeout=20)
+        if output:
+            output.close()

@@ -98,3 +98,27 @@ def test_the_preview_without_visitor_figures_asks_for_no_statistics_file(tmp_pat
         home = get(url)
     assert "Thống kê truy cập" in home and "Chưa có số liệu" in home
     assert "data-bantin-stats" not in home
+
+
+def test_the_preview_lists_image_html_and_link_problems_once_each(tmp_path: Path) -> None:
+    config = TINY_CONFIG.format(theme=REPO / "theme", page_size=20).replace(
+        "markdown_extensions:", "  - bantin-images\n  - bantin-guard\nmarkdown_extensions:"
+    )
+    body = "Mở đầu.\n\n![Thiếu](IMG 9999.JPG)\n\n<script>alert(1)</script>\n"
+    write_files(
+        tmp_path,
+        {"mkdocs.yml": config, "content/tin-tuc/2020/dang.md": item("Tin", "2020-01-02", body)},
+    )
+    log = tmp_path / "serve.log"
+
+    with mkdocs_serve(tmp_path, log=log) as url:
+        assert "Mở đầu." in get(url + "tin-tuc/2020/01/tin/")  # the preview goes on
+
+    where = "content/tin-tuc/2020/dang.md"
+    problems = [line for line in log.read_text(encoding="utf-8").splitlines() if where in line]
+    assert problems == [
+        f'ERROR   -  {where}:9: image: "IMG 9999.JPG" does not exist next to the item; check '
+        "the file name (letter case matters)",
+        f"ERROR   -  {where}:11: html: <script> is not allowed: scripts written in content "
+        "never run on the portal; remove it",
+    ]

@@ -185,16 +185,17 @@ class ImagesPlugin(BasePlugin[ImagesConfig]):
         if not problems:
             return
         self.refused = {src_uri for src_uri in uses if src_uri not in self.ready}
-        if preview:
+        guard = config.plugins.get("bantin-guard")
+        if isinstance(guard, CollectsProblems):
+            # The guard reports them at its end with the raw HTML and link problems of the
+            # same pages, each once: the author sees every problem in one run (the preview
+            # goes on showing the site).
+            guard.add_problems(problems)
+        elif preview:
             for problem in sorted(problems):
                 log.error(problem.format())  # the preview still shows the rest of the site
-            return
-        guard = config.plugins.get("bantin-guard")
-        if not isinstance(guard, CollectsProblems):
+        else:
             raise PluginError(str(ContentError(problems)))
-        # The guard fails the build at its end, with the raw HTML and link problems of the
-        # same pages: the author sees every problem in one run.
-        guard.add_problems(problems)
 
     @event_priority(-10)  # after bantin-news has built the index and moved the item pages
     def on_files(self, files: Files, /, *, config: MkDocsConfig) -> Files:
