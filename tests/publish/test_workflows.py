@@ -12,7 +12,7 @@ WORKFLOWS = REPO / ".github" / "workflows"
 
 def test_workflows_pass_actionlint() -> None:
     files = sorted(str(path) for path in WORKFLOWS.glob("*.yml"))
-    assert len(files) == 2
+    assert len(files) == 3
     result = subprocess.run(
         [str(BIN / "actionlint"), "-no-color", *files],
         capture_output=True,
@@ -53,3 +53,17 @@ def test_main_builds_once_and_deploys_that_same_artifact_one_run_at_a_time() -> 
     assert [command.split("@")[0] for command in deploy] == ["actions/deploy-pages"]
     assert jobs["deploy"]["needs"] == "build"  # type: ignore[index]
     assert workflow["concurrency"] == {"group": "publish-pages", "cancel-in-progress": False}
+
+
+def test_the_audit_runs_weekly_and_on_demand_not_in_the_pull_request_tests() -> None:
+    workflow = load("audit.yml")
+    triggers = workflow.get("on") or workflow.get(True)  # YAML 1.1 reads a bare `on` as true
+    assert isinstance(triggers, dict)
+    assert set(triggers) == {"schedule", "workflow_dispatch"}
+    jobs = workflow["jobs"]
+    assert isinstance(jobs, dict)
+    assert "scripts/audit" in steps(jobs["audit"])
+    for name in ("pull-request.yml", "publish.yml"):
+        assert not any(
+            "audit" in command for job in load(name)["jobs"].values() for command in steps(job)
+        )  # type: ignore[union-attr]
