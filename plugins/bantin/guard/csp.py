@@ -18,8 +18,19 @@ _CHARSET = re.compile(r"<meta\s+charset=[^>]*>", re.I)
 _HEAD = re.compile(r"<head(\s[^>]*)?>", re.I)
 
 
-def policy(script_hashes: Iterable[str]) -> str:
-    scripts = " ".join(["'self'", *sorted(set(script_hashes))])
+def policy(script_hashes: Iterable[str], *, preview: bool = False) -> str:
+    """The page's policy; ``preview`` for ``mkdocs serve``, which must reload the page.
+
+    ``mkdocs serve`` appends its live-reload call as an inline script after every plugin
+    has run, with a new request id each time, so no hash can cover it: with hashes in the
+    policy the browser blocks it and the preview never reloads. The preview runs on the
+    officer's own machine and the build refuses unsafe input either way (the guard checks
+    every page in both modes), so there the policy allows inline scripts instead.
+    """
+    if preview:
+        scripts = "'self' 'unsafe-inline'"
+    else:
+        scripts = " ".join(["'self'", *sorted(set(script_hashes))])
     directives = [
         "default-src 'self'",
         f"script-src {scripts}",
@@ -38,11 +49,12 @@ def policy(script_hashes: Iterable[str]) -> str:
     return "; ".join(directives)
 
 
-def add_policy(html: str) -> str:
+def add_policy(html: str, *, preview: bool = False) -> str:
     """The page with its own CSP meta element placed before any script; unchanged if present."""
     if META_MARK in html:
         return html
-    meta = f'<meta {META_MARK} content="{policy(inline_script_hashes(html))}">'
+    content = policy(() if preview else inline_script_hashes(html), preview=preview)
+    meta = f'<meta {META_MARK} content="{content}">'
     anchor = _CHARSET.search(html) or _HEAD.search(html)
     if anchor is None:
         return html

@@ -144,7 +144,7 @@ class GuardPlugin(BasePlugin[GuardConfig]):
 
     @event_priority(-100)  # last: the policy must cover scripts added by every plugin
     def on_post_page(self, output: str, /, *, page: Page, config: MkDocsConfig) -> str:
-        output = csp.add_policy(output)
+        output = csp.add_policy(output, preview=self.command == "serve")
         file = page.file
         authored = file.generated_by is None and file.abs_src_path is not None
         shown = self._shown(file.src_uri) if authored else f"site/{file.dest_uri}"
@@ -258,7 +258,7 @@ class GuardPlugin(BasePlugin[GuardConfig]):
                     self._note(dest, record.shown, record.facts, record.source)
                 else:
                     html = path.read_text(encoding="utf-8")
-                    covered = csp.add_policy(html)
+                    covered = csp.add_policy(html, preview=self.command == "serve")
                     if covered != html:
                         path.write_text(covered, encoding="utf-8")
                     facts = page_checks.read_page(covered, dest, f"site/{dest}", self.resolver)
