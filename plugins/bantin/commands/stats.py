@@ -1,8 +1,9 @@
 """``bantin stats LOG... --state PATH --out PATH [--now ISO8601] [--site DIR]``.
 
 Reads what is new in the access logs, updates the state and writes the widget's JSON. Bad
-lines are counted by reason and printed, never fatal; a log that cannot be read at all makes
-the run exit with 1 after everything else was counted and written.
+lines (among them lines dated after ``--now`` beyond ``logparse.CLOCK_SKEW``) are counted
+by reason and printed, never fatal; a log that cannot be read at all makes the run exit
+with 1 after everything else was counted and written.
 """
 
 from __future__ import annotations
@@ -34,7 +35,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         help="JSON file to write (e.g. /var/lib/bantin/truy-cap.json)",
     )
     parser.add_argument(
-        "--now", help="the current time, ISO 8601 (default: the clock); for tests and replays"
+        "--now",
+        help=(
+            "the current time, ISO 8601 (default: the clock), for tests and replays; "
+            f"lines dated over {logparse.CLOCK_SKEW // 60} minutes after it are rejected"
+        ),
     )
     parser.add_argument(
         "--site", type=Path, help="the built site folder; its news items make 'Tin đọc nhiều'"

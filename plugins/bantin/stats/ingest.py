@@ -59,9 +59,15 @@ class PageViewCounter:
     """Counts page views of complete lines, keyed by day, visitor hash and page path."""
 
     def __init__(
-        self, salts: dict[int, bytes], closed: set[int], new_salt: Callable[[int], bytes]
+        self,
+        salts: dict[int, bytes],
+        closed: set[int],
+        new_salt: Callable[[int], bytes],
+        now: int,
     ) -> None:
         self.summary = Summary()
+        self.now = now
+        """The run's time: no line is counted after it, so no day after today gets state."""
         self.visits: dict[int, dict[bytes, list[int]]] = {}
         self.page_views: Counter[tuple[int, str]] = Counter()
         self._salts = salts
@@ -86,6 +92,8 @@ class PageViewCounter:
         blake2b = hashlib.blake2b
         offset = logparse.VIETNAM_OFFSET
         max_line = logparse.MAX_LINE
+        now = self.now
+        latest = now + logparse.CLOCK_SKEW
         lines = 0
         views = 0
         for line in chunk.split(b"\n"):
@@ -104,6 +112,14 @@ class PageViewCounter:
             if epoch is None:
                 rejected[logparse.BAD_TIMESTAMP] += 1
                 continue
+            if epoch > now:
+                if epoch > latest:
+                    rejected[logparse.FUTURE_TIMESTAMP] += 1
+                    continue
+                # Inside the clock-skew window: the server's clock runs a little ahead, the
+                # visit is happening now. Counted as of now, it stays in today (and online)
+                # even just before midnight, and no salt is made for tomorrow.
+                epoch = now
             parts = request.split(b" ")
             if len(parts) != 3 or parts[2] not in _PROTOCOLS or parts[0] not in _PLAIN_METHODS:
                 problem = logparse.request_problem(request)
@@ -153,11 +169,13 @@ class PageViewCounter:
 
 
 def read_logs(paths: Sequence[Path], state: State, now: int) -> Summary:
-    """Read what is new in ``paths`` into ``state``.
+    """Read what is new in ``paths`` into ``state``, as of ``now`` (Unix seconds).
 
-    Nothing is committed here; the caller commits once the public JSON is ready.
+    Lines dated more than ``logparse.CLOCK_SKEW`` after ``now`` are rejected: read past
+    and never counted, even once their time has come. Nothing is committed here; the
+    caller commits once the public JSON is ready.
     """
-    counter = PageViewCounter(state.salts(), state.closed_days(), state.new_salt)
+    counter = PageViewCounter(state.salts(), state.closed_days(), state.new_salt, now)
     summary = counter.summary
     records = state.log_records()
     for path in paths:

@@ -15,10 +15,19 @@ from datetime import UTC, datetime
 MAX_LINE = 8 * 1024
 """Longer lines are rejected: no honest request line plus headers gets there."""
 
+CLOCK_SKEW = 5 * 60
+"""Seconds a line may be dated after the run's time and still count (as of that time).
+
+The web server and the machine running ``bantin stats`` keep their own clocks, and NTP
+keeps them within seconds, not hours; a line dated further ahead is a broken clock, a
+forged or damaged line. Counting it would put a visit in a day that has not begun, and
+would keep that day's salt and visitor hashes in the state until the day comes."""
+
 # Rejection reasons, in the order the summary prints them.
 TOO_LONG = "line over 8 KiB"
 NOT_COMBINED = "not in combined format"
 BAD_TIMESTAMP = "bad timestamp"
+FUTURE_TIMESTAMP = f"dated over {CLOCK_SKEW // 60} minutes in the future"
 TLS_GARBAGE = "TLS or binary garbage"
 EMPTY_REQUEST = "empty request"
 TRUNCATED_REQUEST = "truncated request"
@@ -27,6 +36,7 @@ REJECT_REASONS = (
     TOO_LONG,
     NOT_COMBINED,
     BAD_TIMESTAMP,
+    FUTURE_TIMESTAMP,
     TLS_GARBAGE,
     EMPTY_REQUEST,
     TRUNCATED_REQUEST,
@@ -185,8 +195,14 @@ class Hit:
     user_agent: bytes
 
 
-def parse(line: bytes, timestamps: TimestampCache | None = None) -> Hit | str:
-    """A ``Hit``, or the rejection reason. For tests and tools; ``ingest`` inlines this."""
+def parse(
+    line: bytes, timestamps: TimestampCache | None = None, now: int | None = None
+) -> Hit | str:
+    """A ``Hit``, or the rejection reason. For tests and tools; ``ingest`` inlines this.
+
+    With ``now`` (Unix seconds), a line dated beyond ``CLOCK_SKEW`` after it is rejected and
+    one dated inside the window is read as happening at ``now``, as ``ingest`` counts it.
+    """
     line = line.rstrip(b"\r\n")
     if len(line) > MAX_LINE:
         return TOO_LONG
@@ -197,6 +213,10 @@ def parse(line: bytes, timestamps: TimestampCache | None = None) -> Hit | str:
     epoch = (timestamps or TimestampCache()).epoch(stamp)
     if epoch is None:
         return BAD_TIMESTAMP
+    if now is not None:
+        if epoch > now + CLOCK_SKEW:
+            return FUTURE_TIMESTAMP
+        epoch = min(epoch, now)
     problem = request_problem(request)
     if problem is not None:
         return problem
